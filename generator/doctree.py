@@ -171,6 +171,7 @@ class Meta:
     header_text: str
     quote_marks: tuple[str, str] = ("«", "»")
     contents_title: str = "Innhold"
+    properties: tuple[tuple[str, str], ...] = ()  # custom document properties
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,171 @@
+"""The `mtreport` command: parses arguments, calls the library, maps failures to exit codes.
+
+0 ok · 1 internal error (one line; --debug shows the traceback) · 2 bad input or usage ·
+3 refused to overwrite a file the author may have edited.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator import __version__
+
+app = typer.Typer(
+    name="mtreport",
+    help="Draft music-therapy user-experience reports (Word and PDF) from a findings file.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = False
+
+
+class Format(str, Enum):
+    """Output formats of `build`."""
+
+    docx = "docx"
+    pdf = "pdf"
+    all = "all"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtreport {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+FileArg = Annotated[Path, typer.Argument(help="The findings file (YAML).")]
+
+
+@app.command()
+def build(
+    file: FileArg,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.docx,
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                      help="Output file (or folder); default: beside the input.")] = None,
+    template: Annotated[Path | None, typer.Option("--template",
+                        help="House-style template folder.")] = None,
+    force: Annotated[bool, typer.Option("--force",
+                     help="Rebuild over an edited file, keeping a backup of it.")] = False,
+    strict: Annotated[bool, typer.Option("--strict",
+                      help="Treat privacy warnings as errors.")] = False,
+) -> None:
+    """Build the report (Word by default) from a findings file."""
+    from generator.build import FORMATS
+    from generator.build import build as run_build
+
+    formats = FORMATS if format is Format.all else (format.value,)
+    built = run_build(file, formats, output=output, template=template, force=force,
+                      strict=strict)
+    _report(built.warnings)
+    for backup in built.backups:
+        typer.echo(f"kept a backup of the edited file: {backup}", err=True)
+    for path in built.outputs:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def validate(file: FileArg) -> None:
+    """Check a findings file and report every problem with file and line."""
+    from generator.build import check
+
+    checked = check(file)
+    _report(checked.warnings)
+    typer.echo(f"{file}: ok")
+
+
+@app.command("check")
+def check_privacy(
+    file: FileArg,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 when anything is found.")]
+    = False,
+) -> None:
+    """Look for identity numbers, phone numbers, e-mails, addresses and listed names."""
+    from generator.build import check
+
+    checked = check(file)
+    _report(checked.warnings)
+    if strict and checked.warnings:
+        raise typer.Exit(2)
+    if not checked.warnings:
+        typer.echo(f"{file}: nothing found")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder to write findings.yaml in.")]
+    = Path("."),
+) -> None:
+    """Write a commented starter findings file (Norwegian) that validates and builds."""
+    from importlib.resources import files
+
+    target = folder / "findings.yaml"
+    if target.exists():
+        typer.echo(f"{target} exists already; nothing was written", err=True)
+        raise typer.Exit(3)
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(files("generator").joinpath("starter.yaml").read_text("utf-8"),
+                      encoding="utf-8")
+    typer.echo(f"wrote {target}; build it with: mtreport build {target}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the findings format (for editors)."""
+    from generator.schema import findings_schema
+
+    typer.echo(json.dumps(findings_schema(), ensure_ascii=False, indent=2))
+
+
+def _report(problems: list) -> None:
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+
+
+def main() -> None:
+    """Entry point: run the app and turn failures into one clear message and an exit code."""
+    from generator.errors import FindingsError, RefusedError
+
+    try:
+        code = app(standalone_mode=False)
+    except FindingsError as error:
+        _report(error.problems)
+        _exit(error, 2)
+    except RefusedError as error:
+        typer.echo(str(error), err=True)
+        _exit(error, 3)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except typer.TyperException as error:  # usage errors: the message, then exit 2
+        error.show()  # type: ignore[attr-defined]
+        sys.exit(getattr(error, "exit_code", 2))
+    except Exception as error:  # the last line of defence: one line, exit 1
+        typer.echo(f"mtreport: internal error: {type(error).__name__}: {error}", err=True)
+        _exit(error, 1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _exit(error: BaseException, code: int) -> None:
+    if _debug:
+        traceback.print_exception(error)
+    sys.exit(code)

@@ -1,0 +1,66 @@
+"""Scan a findings file for identifying data, pointing at file and line for each hit.
+
+The scan walks the loaded tree (which keeps line marks) rather than the typed model, so
+every warning can say where to look. Author names, signatures and the privacy settings
+themselves are public or configuration, and are not scanned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.errors import Problem
+from generator.messages import message
+from generator.model import Findings
+from generator.privacy import find_sensitive
+from generator.yamlload import Loaded, Path_, field_name
+
+# Paths (as key sequences, ints wildcarded) whose text is not published prose.
+_SKIP = {("privacy",), ("report", "authors"), ("foreword", "signature"),
+         ("method", "informants", "*", "members"), ("method", "informants", "*", "id"),
+         ("report", "isbn"), ("report", "partners"), ("references",), ("baseline",)}
+
+
+def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
+    """Warnings for identity numbers, phones, e-mails, street addresses and listed names."""
+    pseudonymised = set(findings.privacy.pseudonyms)
+    names = [n for n in findings.privacy.names if n not in pseudonymised]
+    out = []
+    for path, text in _texts(loaded.data, ()):
+        for hit in find_sensitive(text, names):
+            line, column = _position(loaded, path, text, hit.start)
+            out.append(Problem(loaded.file, line, column, field_name(path),
+                               message(f"privacy.{hit.kind}", loaded.language, text=hit.text),
+                               severity="warning"))
+    return out
+
+
+def _texts(node: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every string value of the tree with its path, skipping non-published parts."""
+    if _skipped(path):
+        return
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, (*path, i))
+
+
+def _skipped(path: Path_) -> bool:
+    pattern = tuple("*" if isinstance(p, int) else p for p in path)
+    return any(pattern[: len(skip)] == skip for skip in _SKIP)
+
+
+def _position(loaded: Loaded, path: Path_, text: str, offset: int) -> tuple[int | None,
+                                                                          int | None]:
+    """Line of the hit: block scalars start on the line after their `|` or `>` mark."""
+    mark = loaded.mark(path)
+    if mark is None:
+        return None, None
+    if "\n" not in text:
+        return mark.line, None
+    return mark.line + 1 + text.count("\n", 0, offset), None
