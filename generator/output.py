@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import FindingsError, Problem, RefusedError
@@ -82,7 +83,7 @@ def _check_destination(target: Path) -> None:
         )
 
 
-def _bad_output(target: Path, message: str) -> None:
+def _bad_output(target: Path, message: str) -> NoReturn:
     """Raise the problem with the output path the way all input problems are reported."""
     raise FindingsError([Problem(str(target), None, None, "output", message)])
 
@@ -99,8 +100,8 @@ def _check_not_open(target: Path) -> None:
     for lock in lock_files(target):
         if lock.exists():
             raise RefusedError(
-                f"{target} seems to be open in Word (found its lock file {lock.name}). "
-                "Close it in Word first, then build again. If Word is not running, the lock "
+                f"{target} seems to be open in Word or LibreOffice (found its lock file "
+                f"{lock.name}). Close it first, then build again. If Word is not running, the lock "
                 f"file was left behind by a crash and can be deleted: {lock}"
             )
 
