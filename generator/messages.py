@@ -37,12 +37,9 @@ NB: dict[str, str] = {
     "yaml.too_many": "for mange feil; stoppet etter {count}",
     "yaml.duplicate_key": "nøkkelen «{key}» står to ganger (første gang på linje {first})",
     "yaml.alias": (
-        "alias («*{name}») støttes ikke; skriv verdien helt ut, eller sett teksten i "
-        "anførselstegn"
+        "alias («*{name}») støttes ikke; skriv verdien helt ut, eller sett teksten i anførselstegn"
     ),
-    "yaml.complex_key": (
-        "en nøkkel må være vanlig tekst, ikke en liste eller «nøkkel: verdi»-par"
-    ),
+    "yaml.complex_key": "en nøkkel må være vanlig tekst, ikke en liste eller «nøkkel: verdi»-par",
     "yaml.tag": "tagger («{tag}») støttes ikke; fjern taggen",
     "yaml.control_char": "inneholder kontrolltegnet {code}, som ikke kan skrives ut; fjern det",
     "yaml.invalid_char": (
@@ -114,8 +111,7 @@ NN: dict[str, str] = {
     "yaml.too_many": "for mange feil; stoppa etter {count}",
     "yaml.duplicate_key": "nøkkelen «{key}» står to gonger (første gong på linje {first})",
     "yaml.alias": (
-        "alias («*{name}») er ikkje støtta; skriv verdien heilt ut, eller set teksten i "
-        "hermeteikn"
+        "alias («*{name}») er ikkje støtta; skriv verdien heilt ut, eller set teksten i hermeteikn"
     ),
     "yaml.complex_key": "ein nøkkel må vere vanleg tekst, ikkje ei liste eller «nøkkel: verdi»-par",
     "yaml.tag": "taggar («{tag}») er ikkje støtta; fjern taggen",
@@ -174,8 +170,7 @@ EN: dict[str, str] = {
     "yaml.nul": "the file contains a NUL byte (U+0000); is it really a text file?",
     "yaml.raw_control": "invisible control character {code} here; delete it",
     "yaml.raw_surrogate": (
-        "invalid character {code} (half of a surrogate pair); the text was probably decoded "
-        "wrongly"
+        "invalid character {code} (half of a surrogate pair); the text was probably decoded wrongly"
     ),
     "yaml.empty": "the file is empty",
     "yaml.root_is_list": "the file must consist of 'key: value' lines at the top, but it is a list",

@@ -12,6 +12,7 @@ key (a duplicate), while ``1:`` and ``true:`` are different keys.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 from collections.abc import Iterator
@@ -207,12 +208,15 @@ def _raw_char_key(char: str) -> str:
 # --------------------------------------------------------------------------- tree building
 
 
+_Container = dict[str, Any] | list[Any]
+
+
 class _Frame:
     """One open mapping or sequence while the event stream is walked."""
 
     __slots__ = ("container", "key", "key_live", "key_mark", "live", "path", "seen")
 
-    def __init__(self, container: dict[str, Any] | list[Any], path: Path_, live: bool) -> None:
+    def __init__(self, container: _Container, path: Path_, live: bool) -> None:
         self.container = container
         self.path = path
         self.live = live  # False inside a rejected key or a duplicate: keep no marks
@@ -326,13 +330,9 @@ class _Builder:
         key = "yaml.control_char" if char < "\x20" else "yaml.invalid_char"
         self.report.add(key, mark.line, mark.column, field_name(path), code=_code(char))
 
-    def check_tag(self, event: yaml.Event, path: Path_, mark: Mark) -> None:
+    def refuse_tag(self, tag: str, path: Path_, mark: Mark) -> None:
         """Tags could ask for Python objects or types; none are wanted here."""
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            self.report.add(
-                "yaml.tag", mark.line, mark.column, field_name(path), tag=_tag_text(tag)
-            )
+        self.report.add("yaml.tag", mark.line, mark.column, field_name(path), tag=_tag_text(tag))
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         """A key or a value; values stay strings, except a plain empty/null becomes None."""
@@ -341,27 +341,29 @@ class _Builder:
         top = self.expecting_key()
         if top is not None:
             path: Path_ = (*top.path, raw)
-            self.check_tag(event, path, mark)
+            if event.tag is not None:
+                self.refuse_tag(event.tag, path, mark)
             self.check_text(raw, path, mark)
             self.take_key(top, raw, mark)
             return
         path, live = self.slot()
-        self.check_tag(event, path, mark)
+        if event.tag is not None:
+            self.refuse_tag(event.tag, path, mark)
         self.check_text(raw, path, mark)
         plain = not event.style
         if not self.stack:
             self.root_empty = plain and raw == ""
         self.put(None if plain and raw in _NULLS else raw, path, live, mark)
 
-    def mapping_start(self, event: yaml.Event) -> None:
+    def mapping_start(self, event: yaml.CollectionStartEvent) -> None:
         """Open a mapping."""
         self.start(event, {})
 
-    def sequence_start(self, event: yaml.Event) -> None:
+    def sequence_start(self, event: yaml.CollectionStartEvent) -> None:
         """Open a sequence."""
         self.start(event, [])
 
-    def start(self, event: yaml.Event, container: dict[str, Any] | list[Any]) -> None:
+    def start(self, event: yaml.CollectionStartEvent, container: _Container) -> None:
         """Open a collection, refusing deep nesting and collections used as keys."""
         mark = _mark(event)
         if len(self.stack) >= MAX_DEPTH:
@@ -373,7 +375,8 @@ class _Builder:
             self.stack.append(_Frame(container, (*top.path, "?"), False))
             return
         path, live = self.slot()
-        self.check_tag(event, path, mark)
+        if event.tag is not None:
+            self.refuse_tag(event.tag, path, mark)
         self.put(container, path, live, mark)
         self.stack.append(_Frame(container, path, live))
 
@@ -420,12 +423,13 @@ _SYNTAX: tuple[tuple[str, str, bool], ...] = (
     ("invalid Unicode character escape", "yaml.bad_unicode_escape", False),
     ("while scanning an alias", "yaml.bad_anchor", True),
     ("while scanning an anchor", "yaml.bad_anchor", True),
-    ("block sequence entries are not allowed", "yaml.list_item_here", False),
+    ("sequence entries are not allowed", "yaml.list_item_here", False),
     ("did not find expected comment or line break", "yaml.text_after_value", False),
+    ("expected a comment or a line break", "yaml.text_after_value", False),
     ("cannot start any token", "yaml.bad_start_char", False),
     ("while parsing a flow node", "yaml.flow_node", False),
     ("while parsing a block node", "yaml.bad_start_char", False),
-    ("expected <document start>", "yaml.second_document", False),
+    ("<document start>", "yaml.second_document", False),
     ("did not find expected key", "yaml.bad_indent", False),
     ("expected <block end>", "yaml.bad_indent", False),
     ("did not find expected '-' indicator", "yaml.bad_indent", False),
@@ -475,24 +479,27 @@ def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report) -> None:
 # --------------------------------------------------------------------------- entry points
 
 
+def _parse(text: str | bytes, builder: _Builder, report: _Report) -> None:
+    """Check the raw text, then walk its events; raises _Stop when it cannot go on."""
+    if len(text) > MAX_BYTES:
+        report.fatal("yaml.file_too_large", None, None, limit=MAX_BYTES // (1024 * 1024))
+    source = _decode(text, report) if isinstance(text, bytes) else text.removeprefix("\ufeff")
+    _check_characters(source, report)
+    try:
+        builder.feed(yaml.parse(source, Loader=_LOADER))
+    except yaml.YAMLError as err:
+        _syntax_problem(err, source, report)
+        raise _Stop from None
+    builder.check_root()
+
+
 def load_text(text: str | bytes, file: str = "<string>") -> Loaded:
     """Parse findings text (bytes must be UTF-8); raise FindingsError with every problem."""
     raw = text.decode("latin-1") if isinstance(text, bytes) else text
     report = _Report(file, sniff_language(raw))
     builder = _Builder(report)
-    try:
-        if len(text) > MAX_BYTES:
-            report.fatal("yaml.file_too_large", None, None, limit=MAX_BYTES // (1024 * 1024))
-        source = _decode(text, report) if isinstance(text, bytes) else text.removeprefix("\ufeff")
-        _check_characters(source, report)
-        try:
-            builder.feed(yaml.parse(source, Loader=_LOADER))
-        except yaml.YAMLError as err:
-            _syntax_problem(err, source, report)
-            raise _Stop from None
-        builder.check_root()
-    except _Stop:
-        pass
+    with contextlib.suppress(_Stop):
+        _parse(text, builder, report)
     if report.problems:
         raise FindingsError(report.problems)
     return Loaded(file, builder.root, builder.marks, builder.key_marks, report.lang)
