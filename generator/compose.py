@@ -88,7 +88,22 @@ def compose(findings: m.Findings, theme: Theme, base_dir: Path) -> t.Document:
     """The whole report as a document tree."""
     lang = findings.report.language
     ctx = _Context(findings, theme.labels(lang), lang, base_dir, theme.wide_spread)
-    return t.Document(meta=_meta(ctx), front=tuple(_front(ctx)), body=tuple(_body(ctx)))
+    return t.Document(meta=_meta(ctx), front=tuple(_front(ctx)),
+                      body=tuple(_intros(_body(ctx))))
+
+
+def _intros(blocks: Iterable[t.Block]) -> Iterator[t.Block]:
+    """A body paragraph right before a list introduces it («Teamet trakk fram:»)."""
+    held: t.Block | None = None
+    for block in blocks:
+        if held is not None:
+            if isinstance(block, t.BulletList) and isinstance(held, t.Paragraph) \
+                    and held.role == "body":
+                held = t.Paragraph(runs=held.runs, role="intro")
+            yield held
+        held = block
+    if held is not None:
+        yield held
 
 
 def scale_results(findings: m.Findings, lang: str = "nb") -> list[ScaleResult]:
@@ -293,7 +308,7 @@ def _informant_table(ctx: _Context, groups: tuple[m.InformantGroup, ...]) -> t.T
                  for k in ("group", "count", "form", "duration", "recorded"))
     return t.Table(columns=cols, rows=tuple(rows), role="informants",
                    caption=ctx.label("informant_table.caption", n=ctx.table_number()),
-                   widths=(3, 1.2, 3, 1.8, 1.5), numeric=(False, True, False, True, True))
+                   numeric=(False, True, False, True, True))
 
 
 def _informant_lines(ctx: _Context, g: m.InformantGroup) -> Iterator[str]:
@@ -440,7 +455,7 @@ def _overview(ctx: _Context, results: list[ScaleResult]) -> t.Table:
     cols = tuple(ctx.label(f"overview.{k}") for k in ("topic", "mean", "n", "range"))
     return t.Table(columns=cols, rows=tuple(rows), role="overview",
                    caption=ctx.label("overview.caption", n=ctx.table_number()),
-                   widths=(4, 1.5, 1.5, 1.5), numeric=(False, True, True, True))
+                   numeric=(False, True, True, True))
 
 
 def _comparison(ctx: _Context, baseline: m.Baseline,
@@ -463,7 +478,7 @@ def _comparison(ctx: _Context, baseline: m.Baseline,
         yield t.Table(columns=cols, rows=tuple(rows), role="comparison",
                       caption=ctx.label("comparison.caption", n=ctx.table_number(),
                                         baseline=name),
-                      widths=(4, 1.5, 1.5, 1.5), numeric=(False, True, True, True))
+                      numeric=(False, True, True, True))
     yield from _informant_comparison(ctx, baseline, name)
     unmatched = [ctx.label("comparison.only_now", topic=x) for x in only_now]
     unmatched += [ctx.label("comparison.only_before", topic=k, baseline=name)
@@ -488,7 +503,7 @@ def _informant_comparison(ctx: _Context, baseline: m.Baseline, name: str) -> Ite
     yield t.Table(columns=cols, rows=tuple(rows), role="comparison",
                   caption=ctx.label("comparison.informants_caption", n=ctx.table_number(),
                                     baseline=name),
-                  widths=(4, 1.5, 1.5), numeric=(False, True, True))
+                  numeric=(False, True, True))
 
 
 def _signed(change: Decimal, lang: str) -> str:

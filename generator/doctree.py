@@ -7,7 +7,7 @@ a block type it does not know. Nothing here imports python-docx or reportlab.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -80,7 +80,7 @@ class Paragraph:
     """Body text. `role` says what the paragraph is, never how it looks."""
 
     runs: Inline
-    role: str = "body"  # body | lead | note | reference | signature | cover-meta
+    role: str = "body"  # body | intro (of the list after it) | lead | note | reference …
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,6 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     role: str  # informants | overview | comparison
     caption: str | None = None
-    widths: tuple[float, ...] = ()  # relative; empty means equal
     numeric: tuple[bool, ...] = ()
 
 
@@ -187,22 +186,26 @@ class Document:
         return (b for b in self.body if isinstance(b, Heading))
 
 
-def dump(doc: Document) -> str:
-    """An indented text dump of the tree, for golden tests and debugging."""
+def dump(doc: Document, base: Path | None = None) -> str:
+    """An indented text dump of the tree, for golden tests and debugging.
+
+    Paths (partner logos) print as POSIX text, relative to `base` when they lie inside it,
+    so a dump taken with the findings file's folder as `base` is the same on every machine.
+    """
     lines = [f"Document {doc.meta.lang_tag} {doc.meta.title!r}"]
     for part, blocks in (("front", doc.front), ("body", doc.body)):
         lines.append(f"  {part}:")
-        lines.extend(_dump_block(block, "    ") for block in blocks)
+        lines.extend(_dump_block(block, "    ", base) for block in blocks)
     return "\n".join(lines) + "\n"
 
 
-def _dump_block(block: object, indent: str) -> str:
+def _dump_block(block: object, indent: str, base: Path | None = None) -> str:
     """One block as `Type field=value …`, runs shown with *italic* / **bold** marks."""
     if not is_dataclass(block):
         raise TypeError(f"not a block: {block!r}")
     parts = []
     for f in fields(block):
-        value = getattr(block, f.name)
+        value = _portable(getattr(block, f.name), base)
         if isinstance(value, tuple) and value and isinstance(value[0], Run):
             value = _runs_text(value)
         elif isinstance(value, tuple) and value and isinstance(value[0], tuple) \
@@ -210,6 +213,20 @@ def _dump_block(block: object, indent: str) -> str:
             value = [_runs_text(item) for item in value]
         parts.append(f"{f.name}={value!r}")
     return f"{indent}{type(block).__name__} " + " ".join(parts)
+
+
+def _portable(value: object, base: Path | None) -> object:
+    """`value` with every Path in it (also inside tuples and dataclasses) as POSIX text."""
+    if isinstance(value, Path):
+        if base is not None and value.is_relative_to(base):
+            value = value.relative_to(base)
+        return value.as_posix()
+    if isinstance(value, tuple):
+        return tuple(_portable(item, base) for item in value)
+    if is_dataclass(value) and not isinstance(value, type) and not isinstance(value, Run):
+        return replace(value, **{f.name: _portable(getattr(value, f.name), base)
+                                 for f in fields(value) if f.init})
+    return value
 
 
 def _runs_text(runs: Inline) -> str:

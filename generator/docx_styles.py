@@ -200,6 +200,8 @@ def _ppr(node: etree._Element, style: Style, parent: Style | None, theme: Theme,
         _on_off(ppr, "suppressAutoHyphens", not style.hyphenate)
     _spacing(ppr, style, parent)
     _indent(ppr, style, parent, theme if role == "bullet" else None)
+    if _changed(style, parent, "contextual_spacing"):
+        _on_off(ppr, "contextualSpacing", style.contextual_spacing)
     if role and role.startswith("heading."):
         sub(ppr, "outlineLvl", val=str(int(role.split(".")[1]) - 1))
     elif role == "toc.title":

@@ -51,6 +51,7 @@ from .docx_xml import (
     twips,
     w,
 )
+from .table_layout import column_widths
 from .theme import Theme
 
 _P = qn("w:p")
@@ -255,9 +256,7 @@ def _table(block: t.Table, ctx: _Context) -> list[etree._Element]:
         caption[0].insert(1, etree.Element(w("keepNext")))
         out.append(caption)
     total = text_width_pt(ctx.theme)
-    weights = block.widths if len(block.widths) == len(block.columns) and sum(block.widths) \
-        else (1,) * len(block.columns)
-    widths = [twips(total * weight / sum(weights)) for weight in weights]
+    widths = [twips(width) for width in column_widths(block, total)]
     tbl = el("w:tbl")
     tblpr = sub(tbl, "tblPr")
     sub(tblpr, "tblStyle", val=ctx.sheet.id_for("table"))
@@ -366,7 +365,9 @@ _HANDLERS: dict[type, Callable[..., list[etree._Element]]] = {
 
 # The theme roles this renderer looks styles up by (tests check each exists in the theme).
 ROLES = (
-    "paragraph.body", "cover.title", "cover.subtitle", "cover.date", "cover.authors",
+    "paragraph.body", "paragraph.intro", "paragraph.lead", "paragraph.note",
+    "paragraph.reference", "paragraph.signature", "paragraph.cover-meta", "cover.title",
+    "cover.subtitle", "cover.date", "cover.authors",
     "cover.partners", "colophon", "toc.title", "heading.1", "heading.2", "heading.3",
     "heading.unnumbered", "runin", "question", "bullet", "quote.informant", "quote.citation",
     "score.figure", "score.caption", "table", "table.header", "table.text", "table.caption",

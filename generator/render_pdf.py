@@ -38,6 +38,7 @@ from generator.pdf_fonts import FontSet, register
 from generator.pdf_markup import chunks, clean, inline
 from generator.pdf_page import HeaderLook, ReportTemplate, frame_box
 from generator.pdf_styles import Styles
+from generator.table_layout import column_widths
 from generator.theme import Theme
 
 KEEP_FRACTION = 1 / 3  # a quote shorter than this part of the frame never splits
@@ -312,9 +313,11 @@ def _bullets(block: t.BulletList, ctx: Context, index: int) -> list[Flowable]:
     style = ctx.styles.para("bullet", "bullet")
     items = [Para(inline(item, face, ctx.fonts), style, bulletText=glyph)
              for item in block.items]
-    if items:  # the list ends with a paragraph's spacing, not an item's
-        items[-1].spaceAfter = max(style.spaceAfter,
-                                   ctx.styles.source("paragraph.body").space_after)
+    if ctx.styles.source("bullet").contextual_spacing:  # as Word: spacing around the list
+        for item in items[1:]:
+            item.spaceBefore = 0
+        for item in items[:-1]:
+            item.spaceAfter = 0
     return items
 
 
@@ -363,8 +366,7 @@ def _table(block: t.Table, ctx: Context, index: int) -> list[Flowable]:
     n = len(block.columns)
     if n == 0:
         return []
-    widths = block.widths if len(block.widths) == n and sum(block.widths) > 0 else (1,) * n
-    col_w = [ctx.frame_width * w / sum(widths) for w in widths]
+    col_w = column_widths(block, ctx.frame_width)
     numeric = tuple(block.numeric) + (False,) * n
 
     def cell(text: str, role: str, col: int) -> Para:
@@ -379,7 +381,7 @@ def _table(block: t.Table, ctx: Context, index: int) -> list[Flowable]:
     table.spaceBefore = max(spacing.space_before, spacing.space_after)
     table.spaceAfter = spacing.space_after
     if not block.caption:
-        return [table]
+        return [KeepTogether([table])]
     # the caption goes above the table (as in the Word report), kept with it; its style's
     # spacing is mirrored: the larger gap separates it from the text before
     caption = _para(_text(block.caption), "table.caption", ctx)
@@ -388,7 +390,9 @@ def _table(block: t.Table, ctx: Context, index: int) -> list[Flowable]:
     caption.spaceAfter = source.space_before
     caption.keep_next = True
     table.spaceBefore = 0
-    return [caption, table]
+    # a table that fits on a page moves whole to the next one rather than leave its caption
+    # and header row behind; a longer one still splits, its header row repeated
+    return [KeepTogether([caption, table])]
 
 
 def _table_style(ctx: Context) -> TableStyle:

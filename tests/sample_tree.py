@@ -66,7 +66,7 @@ def sample_document(language: str = "nb") -> t.Document:
                 rows=(("Brukere", "9", "individuelle intervju"),
                       ("Kollegaer", "11", "gruppeintervju")),
                 role="informants", caption="Tabell 1: Informantene",
-                widths=(3, 1, 3), numeric=(False, True, False)),
+                numeric=(False, True, False)),
         t.Heading(2, "Hva mener brukerne?", "2.2", "h-2-2"),
         t.Question(3, "Hvor tilfreds har du vært med innholdet i tilbudet?"),
         t.Paragraph(runs("Gjennomsnittlig skår på skalaen når det gjaldt innhold var 8,7.")),
