@@ -175,6 +175,12 @@ def _changed(style: Style, parent: Style | None, prop: str) -> bool:
     return value != getattr(parent, prop)
 
 
+def foot_frame(theme: Theme) -> etree._Element:
+    """A `w:framePr` that sets a paragraph at the foot of the page's text area."""
+    return el("w:framePr", w=twips(text_width_pt(theme)), wrap="around", vAnchor="margin",
+              hAnchor="margin", xAlign="left", yAlign="bottom")
+
+
 def _on_off(ppr: etree._Element, tag: str, value: bool) -> None:
     if value:
         sub(ppr, tag)
@@ -190,6 +196,8 @@ def _ppr(node: etree._Element, style: Style, parent: Style | None, theme: Theme,
                       ("page_break_before", "pageBreakBefore")):
         if _changed(style, parent, prop):
             _on_off(ppr, tag, getattr(style, prop))
+    if style.at_foot:  # a frame at the foot of the text area (the style's, not the text's)
+        ppr.append(foot_frame(theme))
     if parent is None:
         sub(ppr, "widowControl")
     _numbering(ppr, style, role, in_heading_chain)

@@ -33,6 +33,7 @@ from .docx_package import (
 )
 from .docx_styles import (
     StyleSheet,
+    foot_frame,
     numbering_element,
     style_sheet,
     styles_element,
@@ -55,6 +56,7 @@ from .table_layout import column_widths
 from .theme import Theme
 
 _P = qn("w:p")
+_BEFORE_FRAME = {"pStyle", "keepNext", "keepLines", "pageBreakBefore"}  # w:pPr schema order
 
 
 @dataclass(frozen=True)
@@ -80,10 +82,8 @@ def render_docx(doc: t.Document, theme: Theme) -> bytes:
     write_settings(document, theme, doc.meta.lang_tag)
     ctx = _Context(doc, theme, sheet, bookmark_names(doc), estimate_pages(doc, theme),
                    document.part, itertools.count(1))
-    front = render_blocks(doc.front, ctx)
+    front = _front_pages(doc.front, ctx)
     body = render_blocks(doc.body, ctx)
-    if front:
-        front_section_break(front, section(theme), sheet.id_for("paragraph.body"))
     headers = add_headers(document, doc.meta, theme, sheet)
     set_children(document.element.body, [*front, *body, section(theme, headers, bool(front))])
     when, fixed = build_time()
@@ -110,6 +110,42 @@ def render_blocks(blocks: tuple[t.Block, ...], ctx: _Context) -> list[etree._Ele
             pending_break = False
         out.extend(elements)
     return out
+
+
+def _front_pages(blocks: tuple[t.Block, ...], ctx: _Context) -> list[etree._Element]:
+    """The cover and the colophon, a section (no running header) a page.
+
+    A section break rather than a page-break run starts the colophon's page, since what
+    its style sets at the foot of the page is a frame, and a frame holds no page break.
+    A page ending in a frame gets an empty paragraph to anchor it and carry the break.
+    """
+    pages: list[list[t.Block]] = [[]]
+    for block in blocks:
+        if isinstance(block, t.PageBreak):
+            pages.append([])
+        else:
+            pages[-1].append(block)
+    out: list[etree._Element] = []
+    body_style = ctx.sheet.id_for("paragraph.body")
+    for page in filter(None, pages):
+        elements = render_blocks(tuple(page), ctx)
+        for element in elements:  # LibreOffice ignores a frame that only the style gives
+            if _framed(element, ctx):
+                ppr = element[0]
+                keeps = sum(1 for c in ppr if etree.QName(c).localname in _BEFORE_FRAME)
+                ppr.insert(keeps, foot_frame(ctx.theme))
+        if elements and _framed(elements[-1], ctx):
+            elements.append(paragraph(body_style)[0])
+        front_section_break(elements, section(ctx.theme), body_style)
+        out.extend(elements)
+    return out
+
+
+def _framed(element: etree._Element, ctx: _Context) -> bool:
+    if element.tag != _P:
+        return False
+    style = ctx.sheet.by_id.get(element[0][0].get(w("val")))
+    return style is not None and style.at_foot
 
 
 def _break_before(elements: list[etree._Element], ctx: _Context) -> None:

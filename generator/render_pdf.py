@@ -184,7 +184,7 @@ def _cover(block: t.Cover, ctx: Context, index: int) -> list[Flowable]:
     if block.authors:
         out.append(_para(_lines(block.authors), "cover.authors", ctx))
     if block.partners:
-        out.append(AtBottom([_partners(block.partners, ctx)]))
+        out.append(_placed([_partners(block.partners, ctx)], "cover.partners", ctx))
     return out
 
 
@@ -240,7 +240,14 @@ def _colophon(block: t.Colophon, ctx: Context, index: int) -> list[Flowable]:
     label_w = min(label_w + style.fontSize, ctx.frame_width / 3)
     table = Table(rows, colWidths=(label_w, ctx.frame_width - label_w), hAlign="LEFT",
                   style=_bare_table(ctx, style.spaceAfter))
-    return [AtBottom([table])]
+    return [_placed([table], "colophon", ctx)]
+
+
+def _placed(flowables: list[Flowable], role: str, ctx: Context) -> Flowable:
+    """The flowables at the foot of the page where the role's style says so."""
+    if ctx.styles.source(role).at_foot:
+        return AtBottom(flowables)
+    return flowables[0] if len(flowables) == 1 else KeepTogether(flowables)
 
 
 def _bare_table(ctx: Context, row_gap: float) -> TableStyle:

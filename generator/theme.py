@@ -46,6 +46,7 @@ class Style:
     keep_with_next: bool = False
     keep_together: bool = False
     contextual_spacing: bool = False  # no spacing between paragraphs of this same style
+    at_foot: bool = False  # set at the foot of the page's text area (colophon, cover logos)
     page_break_before: bool = False
     hyphenate: bool = True
     numbered: bool = True
