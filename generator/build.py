@@ -73,7 +73,7 @@ def build(source: Path, formats: Sequence[str] = ("docx",), *, output: Path | No
           template: Path | None = None, force: bool = False, strict: bool = False) -> Built:
     """Build the report in each format; nothing is written unless every format rendered."""
     from generator.compose import compose
-    from generator.output import write_output
+    from generator.output import check_target, write_output
 
     source = Path(source)
     checked = check(source)
@@ -83,6 +83,8 @@ def build(source: Path, formats: Sequence[str] = ("docx",), *, output: Path | No
     document = compose(checked.validated.findings, theme, source.resolve().parent)
     rendered = [(path, renderer(fmt)(document, theme))
                 for path, fmt in zip(output_paths(source, formats, output), formats, strict=True)]
+    for path, data in rendered:
+        check_target(path, data, force=force)
     written = [write_output(path, data, force=force) for path, data in rendered]
     return Built(outputs=[w.path for w in written],
                  backups=[w.backup for w in written if w.backup],

@@ -67,6 +67,15 @@ def write_output(
     return Written(path=target, backup=backup)
 
 
+def check_target(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Raise what `write_output` would refuse, writing nothing: a build of several formats
+    checks every target first, so one refusal never leaves the others half rebuilt."""
+    target = Path(target)
+    _check_destination(target)
+    _check_not_open(target)
+    _existing_fingerprint(target, data, force=force)
+
+
 # --- checks before writing ----------------------------------------------------------------------
 
 
