@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
 
 
 class Para(Paragraph):
@@ -83,6 +83,12 @@ class KeepWithNext(CondPageBreak):
 
     def _start(self, f: Flowable, width: float) -> float:
         """The height of the least of `f` that may stand at the foot of a page."""
+        if isinstance(f, KeepTogether):  # its wrap() answers "huge" to force a split
+            f.wrapOn(self.canv, width, 1e6)
+            frame = self._doctemplateAttr("frame")
+            if frame is None or frame._height >= f._H or not f._content:
+                return f._H  # moves whole: all of it must fit
+            return self._start(f._content[0], width)
         _, h = f.wrapOn(self.canv, width, 1e6)
         if isinstance(f, Para) and (f.keep_limit is None or h > f.keep_limit):
             return min(h, f.style.leading * self.LINES)

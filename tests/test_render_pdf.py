@@ -466,6 +466,30 @@ def test_a_heading_is_kept_with_the_next_block(theme):
         assert not re.fullmatch(r"1\.\d+ Tema \d+", content[-1]), content[-1]
 
 
+def test_a_heading_before_a_small_table_stays_where_there_is_room(theme):
+    table = t.Table(columns=("Gruppe", "Antall"), rows=(("Brukere", "4"),), role="informants",
+                    caption="Tabell 1: Informantene", numeric=(False, True))
+    body = (t.Heading(1, "Kartleggingen", "1", "k1"),
+            t.Paragraph(runs("Et kort avsnitt.")),
+            t.Heading(2, "Informanter", "1.1", "k2"), table,
+            t.Paragraph(runs("Etter tabellen.")))
+    pages = page_texts(render_pdf(document(*body), theme))
+    assert len(pages) == 1
+    assert "Informanter" in pages[0] and "Tabell 1" in pages[0] and "Brukere" in pages[0]
+
+
+def test_a_small_table_moves_whole_rather_than_split(theme):
+    # 28 short paragraphs leave room for the caption and a few rows only (checked: without
+    # the keep, the table splits across the first two pages)
+    filler = [t.Paragraph(runs("Fyll. " * 10)) for _ in range(28)]
+    rows = tuple((f"Gruppe {i}", str(i)) for i in range(8))
+    table = t.Table(columns=("Gruppe", "Antall"), rows=rows, role="overview",
+                    caption="Tabell 2: Oversikt", numeric=(False, True))
+    pages = page_texts(render_pdf(document(*filler, table), theme))
+    holding = [i for i, text in enumerate(pages) if "Gruppe" in text or "Tabell 2" in text]
+    assert len(holding) == 1, holding  # caption, header and rows on one page
+
+
 # --- hyphenation ---------------------------------------------------------------------------
 
 LONG_WORDS = ("musikkterapitilbudet kommunehelsetjenesten rusmiddelforebygging "
