@@ -239,7 +239,7 @@ def _bullets(ctx: _Context, items: Iterable[str]) -> t.BulletList:
 
 
 def _chapter(ctx: _Context, chapter: m.Chapter, default_title: str) -> Iterator[t.Block]:
-    yield ctx.heading(1, chapter.title or default_title)
+    yield ctx.heading(1, ctx.text(chapter.title) or default_title)
     yield from _prose(ctx, chapter.text)
     yield from _content(ctx, chapter.content)
     for section in chapter.sections:
@@ -247,10 +247,11 @@ def _chapter(ctx: _Context, chapter: m.Chapter, default_title: str) -> Iterator[
 
 
 def _section(ctx: _Context, section: m.Section, level: int) -> Iterator[t.Block]:
+    title = ctx.text(section.title)
     if level <= 3:
-        yield ctx.heading(level, section.title)
+        yield ctx.heading(level, title)
     else:  # deeper than the numbered levels: a run-in label keeps the text in place
-        yield t.RunIn(text=section.title)
+        yield t.RunIn(text=title)
     yield from _prose(ctx, section.text)
     yield from _content(ctx, section.content)
     for sub in section.sections:
@@ -331,7 +332,7 @@ def _informant_lines(ctx: _Context, g: m.InformantGroup) -> Iterator[str]:
 
 
 def _group_results(ctx: _Context, group: m.GroupResults) -> Iterator[t.Block]:
-    yield ctx.heading(2, group.title)
+    yield ctx.heading(2, ctx.text(group.title))
     yield from _prose(ctx, group.intro)
     for number, q in enumerate(group.questions, start=1):
         yield from _question(ctx, group.group, number, q)
@@ -340,7 +341,7 @@ def _group_results(ctx: _Context, group: m.GroupResults) -> Iterator[t.Block]:
 
 
 def _question(ctx: _Context, group: str, number: int, q: m.Question) -> Iterator[t.Block]:
-    yield t.Question(number=number, text=q.text)
+    yield t.Question(number=number, text=ctx.text(q.text))
     if q.counts:
         yield t.BulletList(items=tuple(
             inline(count_item(n, ctx.text(label), ctx.lang)) for label, n in q.counts.items()))
@@ -348,7 +349,7 @@ def _question(ctx: _Context, group: str, number: int, q: m.Question) -> Iterator
     if result:
         yield from _scale_blocks(ctx, q, result)
     yield from _prose(ctx, q.narrative)
-    yield from _quotes(ctx, q.quotes, q.quotes_label, q.topic)
+    yield from _quotes(ctx, q.quotes, ctx.text(q.quotes_label), ctx.text(q.topic))
 
 
 def _scale_result(group: str, q: m.Question, lang: str) -> ScaleResult | None:
@@ -366,12 +367,12 @@ def _scale_result(group: str, q: m.Question, lang: str) -> ScaleResult | None:
 
 def _scale_blocks(ctx: _Context, q: m.Question, r: ScaleResult) -> Iterator[t.Block]:
     if r.stats is None:
-        sentence = ctx.label("mean_reported", topic=r.topic, mean=r.mean_text)
+        sentence = ctx.label("mean_reported", topic=ctx.text(r.topic), mean=r.mean_text)
         caption = ctx.label("scale_caption_reported", min=r.scale.min, max=r.scale.max,
                             mean=r.mean_text)
     else:
         key = "mean_sentence" if q.topic else "mean_sentence_plain"
-        sentence = ctx.label(key, topic=r.topic, mean=r.mean_text)
+        sentence = ctx.label(key, topic=ctx.text(r.topic), mean=r.mean_text)
         caption = ctx.label("scale_caption", min=r.scale.min, max=r.scale.max,
                             mean=r.mean_text, n=r.n)
     yield t.Paragraph(runs=(t.Run(sentence),))
@@ -401,15 +402,16 @@ def _quotes(ctx: _Context, quotes: Iterable[m.QuoteItem], label: str | None,
 
 
 def _theme(ctx: _Context, theme: m.Theme) -> Iterator[t.Block]:
-    yield ctx.heading(3, theme.title)
+    title = ctx.text(theme.title)
+    yield ctx.heading(3, title)
     yield from _prose(ctx, theme.narrative)
     if theme.points_lead:
         yield t.Paragraph(runs=inline(ctx.text(theme.points_lead)))
     if theme.points:
         yield _bullets(ctx, theme.points)
     yield from _prose(ctx, theme.after)
-    yield from _quotes(ctx, theme.quotes, theme.quotes_label,
-                       theme.topic or theme.title.lower())
+    yield from _quotes(ctx, theme.quotes, ctx.text(theme.quotes_label),
+                       ctx.text(theme.topic) or title.lower())
 
 
 # --- summary ------------------------------------------------------------------------------------
@@ -447,10 +449,10 @@ def _overview(ctx: _Context, results: list[ScaleResult]) -> t.Table:
     rows = []
     for r in results:
         if r.stats:
-            rows.append((r.topic, r.mean_text, format_int(r.stats.n, ctx.lang),
+            rows.append((ctx.text(r.topic), r.mean_text, format_int(r.stats.n, ctx.lang),
                          format_range(r.stats.minimum, r.stats.maximum, ctx.lang)))
         else:
-            rows.append((r.topic, f"{r.mean_text} ({ctx.label('overview.reported')})",
+            rows.append((ctx.text(r.topic), f"{r.mean_text} ({ctx.label('overview.reported')})",
                          "–", "–"))
     cols = tuple(ctx.label(f"overview.{k}") for k in ("topic", "mean", "n", "range"))
     return t.Table(columns=cols, rows=tuple(rows), role="overview",
@@ -466,11 +468,11 @@ def _comparison(ctx: _Context, baseline: m.Baseline,
     for r in results:
         match = before.pop(_norm(r.topic), None)
         if match is None:
-            only_now.append(r.topic)
+            only_now.append(ctx.text(r.topic))
             continue
         old = match[1]
         change = round_half_up(r.mean - old, 1)
-        rows.append((r.topic, format_decimal(old, ctx.lang), r.mean_text,
+        rows.append((ctx.text(r.topic), format_decimal(old, ctx.lang), r.mean_text,
                      _signed(change, ctx.lang)))
     if rows:
         cols = (ctx.label("comparison.topic"), ctx.label("comparison.before", baseline=name),
@@ -481,7 +483,7 @@ def _comparison(ctx: _Context, baseline: m.Baseline,
                       numeric=(False, True, True, True))
     yield from _informant_comparison(ctx, baseline, name)
     unmatched = [ctx.label("comparison.only_now", topic=x) for x in only_now]
-    unmatched += [ctx.label("comparison.only_before", topic=k, baseline=name)
+    unmatched += [ctx.label("comparison.only_before", topic=ctx.text(k), baseline=name)
                   for k, _ in before.values()]
     if unmatched:
         yield t.Paragraph(runs=(t.Run(ctx.label("comparison.unmatched_intro")),))
@@ -549,7 +551,7 @@ def _appendix(ctx: _Context) -> Iterator[t.Block]:
         name = labels.get(group.group, group.group).lower()
         yield t.Paragraph(runs=(t.Run(ctx.label("appendix_intro", group=name)),))
         for number, q in enumerate(group.questions, start=1):
-            yield t.Question(number=number, text=q.text)
+            yield t.Question(number=number, text=ctx.text(q.text))
 
 
 def _slug(text: str) -> str:

@@ -196,6 +196,15 @@ NB: dict[str, str] = {
     "validate.empty_results": (
         "resultatene for gruppen har verken spørsmål (questions) eller temaer (themes)"
     ),
+    # Privacy check (warnings; errors with --strict)
+    "privacy.fnr": "«{text}» ser ut som et fødselsnummer; fjern det før rapporten deles",
+    "privacy.phone": "«{text}» ser ut som et telefonnummer; fjern det",
+    "privacy.email": "«{text}» ser ut som en e-postadresse; fjern den",
+    "privacy.address": "«{text}» ser ut som en gateadresse; fjern den eller skriv den mer generelt",
+    "privacy.name": (
+        "«{text}» står blant navnene som ikke skal trykkes (privacy.names); fjern navnet "
+        "eller gi det et pseudonym (privacy.pseudonyms)"
+    ),
 }
 
 NN: dict[str, str] = {
@@ -384,6 +393,15 @@ NN: dict[str, str] = {
     "validate.empty_results": (
         "resultata for gruppa har verken spørsmål (questions) eller tema (themes)"
     ),
+    # Privacy check (warnings; errors with --strict)
+    "privacy.fnr": "«{text}» ser ut som eit fødselsnummer; fjern det før rapporten blir delt",
+    "privacy.phone": "«{text}» ser ut som eit telefonnummer; fjern det",
+    "privacy.email": "«{text}» ser ut som ei e-postadresse; fjern ho",
+    "privacy.address": "«{text}» ser ut som ei gateadresse; fjern ho eller skriv ho meir generelt",
+    "privacy.name": (
+        "«{text}» står blant namna som ikkje skal trykkjast (privacy.names); fjern namnet "
+        "eller gi det eit pseudonym (privacy.pseudonyms)"
+    ),
 }
 
 EN: dict[str, str] = {
@@ -568,6 +586,15 @@ EN: dict[str, str] = {
         "the quote already has quotation marks; they are added automatically, so remove them"
     ),
     "validate.empty_results": "the results for this group have neither questions nor themes",
+    # Privacy check (warnings; errors with --strict)
+    "privacy.fnr": "'{text}' looks like a national identity number; remove it before sharing",
+    "privacy.phone": "'{text}' looks like a phone number; remove it",
+    "privacy.email": "'{text}' looks like an e-mail address; remove it",
+    "privacy.address": "'{text}' looks like a street address; remove it or make it less specific",
+    "privacy.name": (
+        "'{text}' is one of the names that must not be printed (privacy.names); remove it "
+        "or give it a pseudonym (privacy.pseudonyms)"
+    ),
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {"nb": NB, "nn": NN, "en": EN}
