@@ -205,7 +205,7 @@ def _body(ctx: _Context) -> Iterator[t.Block]:
         yield from _chapter(ctx, f.discussion, ctx.label("discussion"))
     if f.references:
         yield from _references(ctx)
-    if f.appendix.interview_guide and any(g.questions for g in f.results):
+    if f.appendix.interview_guide and _guides(ctx):
         yield from _appendix(ctx)
 
 
@@ -544,14 +544,21 @@ def _reference_runs(ref: m.ReferenceItem) -> t.Inline:
 
 def _appendix(ctx: _Context) -> Iterator[t.Block]:
     yield ctx.heading(1, ctx.label("appendix"), numbered=False)
-    labels = {g.id: g.label for g in ctx.findings.method.informants}
-    for group in ctx.findings.results:
-        if not group.questions:
-            continue
-        name = labels.get(group.group, group.group).lower()
-        yield t.Paragraph(runs=(t.Run(ctx.label("appendix_intro", group=name)),))
-        for number, q in enumerate(group.questions, start=1):
+    for name, questions in _guides(ctx):
+        yield t.Paragraph(runs=(t.Run(ctx.label("appendix_intro", group=name.lower())),))
+        for number, q in enumerate(questions, start=1):
             yield t.Question(number=number, text=ctx.text(q.text))
+
+
+def _guides(ctx: _Context) -> list[tuple[str, tuple[m.Question, ...]]]:
+    """Each group's interview guide: its questions, unless it was interviewed without one."""
+    informants = {g.id: g for g in ctx.findings.method.informants}
+    guides = []
+    for group in ctx.findings.results:
+        informant = informants.get(group.group)
+        if group.questions and (informant is None or informant.guide is not False):
+            guides.append((informant.label if informant else group.group, group.questions))
+    return guides
 
 
 def _slug(text: str) -> str:
