@@ -203,16 +203,15 @@ def _partners(partners: tuple[t.Partner, ...], ctx: Context) -> Table:
 
 
 def _partner(partner: t.Partner, ctx: Context, width: float) -> list[Flowable]:
-    """A partner: its logo when the file is there, and its name below."""
-    para = _para(_text(partner.name), "cover.partners", ctx, "last")
+    """A partner: its logo when the file is there (the name is its alt text, as in the
+    Word file), else its name."""
     if not _readable_image(partner.logo):
-        return [para]
+        return [_para(_text(partner.name), "cover.partners", ctx, "last")]
     height = ctx.styles.source("cover.partners").size * LOGO_LINES
     image = Image(str(partner.logo), kind="proportional", width=width, height=height,
                   hAlign="LEFT")
     image._alt = partner.alt or partner.name
-    image.spaceAfter = ctx.styles.source("cover.partners").size / 2
-    return [image, para]
+    return [image]
 
 
 def _readable_image(path: Path | None) -> bool:
