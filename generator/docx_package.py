@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -29,6 +29,7 @@ from .docx_xml import add_field, add_text, clean, el, paragraph, set_children, s
 from .theme import Theme
 
 APPLICATION = "mtreport"
+CORE_PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _LEFTOVER_RELS = (RT.THUMBNAIL, RT.CUSTOM_XML, _STYLES_WITH_EFFECTS)
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -143,11 +144,11 @@ def reproducible_zip(data: bytes, when: datetime) -> bytes:
 def write_properties(document: WordDocument, meta: Meta, when: datetime) -> None:
     """Core, extended (app.xml) and custom properties of the report."""
     core = document.core_properties
-    core.title = _safe(meta.title)
-    core.subject = _safe(meta.subject)
-    core.author = _safe(", ".join(meta.authors))
-    core.last_modified_by = _safe(meta.authors[0]) if meta.authors else ""
-    core.keywords = _safe(", ".join(meta.keywords))
+    core.title = _core(meta.title)
+    core.subject = _core(meta.subject)
+    core.author = _core(", ".join(meta.authors))
+    core.last_modified_by = _core(meta.authors[0]) if meta.authors else ""
+    core.keywords = _core(", ".join(meta.keywords))
     core.language = meta.lang_tag
     core.comments = ""
     core.category = ""
@@ -164,6 +165,13 @@ def write_properties(document: WordDocument, meta: Meta, when: datetime) -> None
 
 def _safe(text: str) -> str:
     return clean(text)
+
+
+def _core(text: str) -> str:
+    """A core property (title, author …) within python-docx's limit of 255 characters: a
+    longer one is cut with an ellipsis (the document itself prints it in full)."""
+    text = _safe(text)
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
 
 
 def _replace_package_part(document: WordDocument, reltype: str, partname: str,
@@ -189,7 +197,7 @@ def custom_xml(properties: Iterable[tuple[str, object]]) -> bytes:
     """docProps/custom.xml with one typed property per (name, value) pair."""
     items = []
     for pid, (name, value) in enumerate(properties, start=2):
-        items.append(f'<property fmtid="{_FMTID}" pid="{pid}" name={quoteattr(_safe(name))}>'
+        items.append(f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(_safe(name))}">'
                      f"{_variant(value)}</property>")
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -207,7 +215,7 @@ def _variant(value: object) -> str:
         return f"<vt:r8>{value}</vt:r8>"
     if isinstance(value, datetime):
         return f"<vt:filetime>{value.strftime('%Y-%m-%dT%H:%M:%SZ')}</vt:filetime>"
-    return f"<vt:lpwstr>{escape(_safe(str(value)))}</vt:lpwstr>"
+    return f"<vt:lpwstr>{escape(_safe(str(value)), quote=False)}</vt:lpwstr>"
 
 
 def front_section_break(elements: list[etree._Element], sect: etree._Element,

@@ -19,7 +19,9 @@ MIN_LETTERS = 8   # words of 7 letters or fewer are never broken
 MAX_LETTERS = 60  # longer "words" are not words (they are broken by force, if at all)
 LEFT, RIGHT = 2, 3  # letters kept before and after a break ("-er", "-en" never stand alone)
 
-_TOKEN = re.compile(r"\S+")
+# a whole whitespace-separated token with a word long enough to break in it (only those
+# can change: looking at each token and word costs more than the rest of the PDF's text)
+_LONG_TOKEN = re.compile(rf"\S*[^\W\d_]{{{MIN_LETTERS},}}\S*")
 _WORD = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"[/@\\]|://|^www\.", re.IGNORECASE)
 
@@ -29,11 +31,13 @@ def soft_hyphenate(text: str, language: str) -> str:
     dictionary = _dictionary(language)
     if dictionary is None:
         return text
-    return _TOKEN.sub(lambda m: _token(m.group(0), language), text)
+    return _LONG_TOKEN.sub(lambda m: _token(m.group(0), language), text)
 
 
+@lru_cache(maxsize=65536)
 def _token(token: str, language: str) -> str:
-    """One whitespace-separated token, hyphenated unless it is an address."""
+    """One whitespace-separated token, hyphenated unless it is an address (remembered:
+    a report repeats its long words)."""
     if SOFT_HYPHEN in token or _ADDRESS.search(token):
         return token
     return _WORD.sub(lambda m: hyphenate_word(m.group(0), language), token)

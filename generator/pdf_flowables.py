@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+
+LAYOUT_ONLY = "mtr_layout_only"  # canvas attribute: this pass places, it does not draw
 
 
 class Para(Paragraph):
@@ -23,6 +26,26 @@ class Para(Paragraph):
     keep_limit: float | None = None
     toc_entry: tuple[int, str, str, str] | None = None
     keep_next: bool = False  # keep with the start of the next flowable (KeepWithNext)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """reportlab's wrap, remembered per width: its line breaking depends on the width
+        alone, and a paragraph is wrapped three times or more (keeps, the layout pass and
+        the final pass of multiBuild), each time breaking every line anew."""
+        cache = self.__dict__.setdefault("_wrapped", {})
+        found = cache.get(availWidth)
+        if found is not None:
+            self.width, self.height, self.blPara, self._wrapWidths = found
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara") and self.width == availWidth:
+            cache[availWidth] = (self.width, self.height, self.blPara, self._wrapWidths)
+        return size
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw, except in a layout pass (see pdf_page.ReportTemplate), whose page
+        content is thrown away."""
+        if not getattr(canvas, LAYOUT_ONLY, False):
+            super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         height = getattr(self, "height", 0)

@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from generator.doctree import Meta
-from generator.pdf_flowables import HeaderSwitch
+from generator.pdf_flowables import LAYOUT_ONLY, HeaderSwitch
 from generator.theme import Page, ThemeError
 
 
@@ -59,6 +59,21 @@ class ReportTemplate(BaseDocTemplate):
         self.addPageTemplates([self._template("odd", True), self._template("even", False)])
         self.header_on = False
         self.outline_level = -1
+        self.layout_pass = False
+
+    def multiBuild(self, story: list[Flowable], **kwargs: Any) -> int:
+        """reportlab's multiBuild, whose first pass only places the flowables when the
+        story has a contents list: that pass is never kept (it only learns the pages of
+        the headings), so its paragraphs need not be drawn."""
+        self.layout_pass = any(f.isIndexing() for f in story)
+        return super().multiBuild(story, **kwargs)
+
+    def _allSatisfied(self) -> bool:
+        """After the layout pass there is always one more, drawn, pass."""
+        if self.layout_pass:
+            self.layout_pass = False
+            return False
+        return super()._allSatisfied()
 
     def _template(self, name: str, odd: bool) -> PageTemplate:
         x, y, w, h = frame_box(self.page_spec, odd)
@@ -71,6 +86,7 @@ class ReportTemplate(BaseDocTemplate):
         """Each pass of multiBuild starts without a header and with an empty outline."""
         self.header_on = False
         self.outline_level = -1
+        setattr(self.canv, LAYOUT_ONLY, self.layout_pass)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Switch the header on; register headings in the outline and the contents."""

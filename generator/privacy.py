@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 KINDS = ("fnr", "phone", "email", "address", "name")
 _PRIORITY = ("fnr", "email", "phone", "address", "name")  # which hit wins where two overlap
@@ -19,6 +20,7 @@ _PRIORITY = ("fnr", "email", "phone", "address", "name")  # which hit wins where
 # Checksum weights for the two control digits of a Norwegian fødselsnummer (Skatteetaten).
 K1_WEIGHTS = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 K2_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,15 @@ class Hit:
 
 def find_sensitive(text: str, names: Sequence[str] = ()) -> list[Hit]:
     """Every suspected identifier in ``text``, in reading order, overlaps resolved by kind."""
-    finders: list[Callable[[str], Iterable[Hit]]] = [
-        _find_fnr,
-        _find_email,
-        _find_phone,
-        _find_address,
-        lambda t: _find_names(t, names),
-    ]
+    finders: list[Callable[[str], Iterable[Hit]]] = []
+    if _DIGIT.search(text):  # identity numbers, phones and addresses all have digits
+        finders += [_find_fnr, _find_phone, _find_address]
+    if "@" in text:
+        finders.append(_find_email)
+    if names:
+        finders.append(lambda t: _find_names(t, names))
     hits = [hit for finder in finders for hit in finder(text)]
-    return _without_overlaps(hits)
+    return _without_overlaps(hits) if hits else hits
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -201,7 +203,13 @@ def _word_pattern(word: str) -> str:
 
 def _names_regex(names: Iterable[str]) -> tuple[re.Pattern[str], list[str]] | None:
     """One alternation over the names, longest first, with an optional genitive -s."""
-    ordered = sorted({n.strip() for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    return _compiled_names(frozenset(n.strip() for n in names if n.strip()))
+
+
+@lru_cache(maxsize=64)
+def _compiled_names(names: frozenset[str]) -> tuple[re.Pattern[str], list[str]] | None:
+    """`_names_regex` once per set of names (a scan asks for every text of the file)."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
     if not ordered:
         return None
     groups = "|".join(f"(?P<n{i}>{_name_pattern(n)})" for i, n in enumerate(ordered))

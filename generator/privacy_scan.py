@@ -27,7 +27,7 @@ def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
     pseudonymised = set(findings.privacy.pseudonyms)
     names = [n for n in findings.privacy.names if n not in pseudonymised]
     out = []
-    for path, text in _texts(loaded.data, ()):
+    for path, text in _texts(loaded.data, (), ()):
         for hit in find_sensitive(text, names):
             line, column = _position(loaded, path, text, hit.start)
             out.append(Problem(loaded.file, line, column, field_name(path),
@@ -36,23 +36,25 @@ def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
     return out
 
 
-def _texts(node: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    """Every string value of the tree with its path, skipping non-published parts."""
-    if _skipped(path):
+def _texts(node: Any, path: Path_, pattern: tuple[str, ...]) -> Iterator[tuple[Path_, str]]:
+    """Every string value of the tree with its path, skipping non-published parts;
+    `pattern` is the path with list indexes as "*"."""
+    if pattern and _skipped(pattern):
         return
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _texts(value, (*path, key))
+            yield from _texts(value, (*path, key), (*pattern, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from _texts(value, (*path, i))
+            yield from _texts(value, (*path, i), (*pattern, "*"))
 
 
-def _skipped(path: Path_) -> bool:
-    pattern = tuple("*" if isinstance(p, int) else p for p in path)
-    return any(pattern[: len(skip)] == skip for skip in _SKIP)
+def _skipped(pattern: tuple[str, ...]) -> bool:
+    """Whether this very path is one of _SKIP (`_texts` asks at every level, so a path
+    below a skipped one is never reached)."""
+    return pattern in _SKIP
 
 
 def _position(loaded: Loaded, path: Path_, text: str, offset: int) -> tuple[int | None,

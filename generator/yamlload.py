@@ -34,7 +34,8 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _NOT_YAML_CHAR = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# C0 and C1 controls (but tab and line ends), DEL, noncharacters and lone surrogates
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _LANG_VALUE = r"[ \t]*[\"']?(nb|nn|en)[\"']?[ \t]*(?:#[^\n]*)?\r?$"
 _LANG_TOP = re.compile(r"^language:" + _LANG_VALUE, re.MULTILINE)
@@ -327,7 +328,7 @@ class _Builder:
         if found is None:
             return
         char = found.group()
-        key = "yaml.control_char" if char < "\x20" else "yaml.invalid_char"
+        key = "yaml.control_char" if char <= "\x9f" else "yaml.invalid_char"
         self.report.add(key, mark.line, mark.column, field_name(path), code=_code(char))
 
     def refuse_tag(self, tag: str, path: Path_, mark: Mark) -> None:
