@@ -64,3 +64,88 @@ def test_strict_turns_privacy_warnings_into_errors_and_writes_nothing(source: Pa
     with pytest.raises(FindingsError):
         build(source, ("docx",), strict=True)
     assert not source.with_suffix(".docx").exists()
+
+
+# --- what reaches print and metadata ----------------------------------------------------
+
+PRIVATE = """\
+report:
+  title: Musikkterapi i Dalby
+  date: 2025
+  authors:
+    - name: Liv Forfatter
+      organisation: KoRus-Øst
+privacy:
+  pseudonyms:
+    Hege: musikkterapeuten
+method:
+  purpose: Å kartlegge erfaringene med Hege sitt tilbud.
+  informants:
+    - id: brukere
+      label: Brukere
+      count: 2
+      form: individual
+      members: [b1, b2]
+results:
+  - group: brukere
+    title: Hva mener brukerne?
+    questions:
+      - text: Hvordan har timene vært?
+        quotes:
+          - text: Hege ringer hvis jeg ikke kommer.
+            informant: b1
+          - text: Det er godt å ha Hege å snakke med.
+            informant: b2
+"""
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for table in document.tables for row in table.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+@pytest.fixture
+def private_build(tmp_path: Path) -> tuple[Path, Path]:
+    source = tmp_path / "dalby.yaml"
+    source.write_text(PRIVATE, encoding="utf-8")
+    docx_path, pdf_path = build(source, ("docx", "pdf")).outputs
+    return docx_path, pdf_path
+
+
+def test_pseudonyms_replace_names_and_informant_ids_never_print(private_build):
+    for text in (_docx_text(private_build[0]), _pdf_text(private_build[1])):
+        flat = " ".join(text.split())
+        assert "Hege" not in flat
+        assert "Musikkterapeuten ringer hvis jeg ikke kommer." in flat  # sentence start
+        assert "å ha musikkterapeuten å snakke med" in flat
+        assert "b1" not in flat.split() and "b2" not in flat.split()
+
+
+def test_metadata_names_the_authors_only(private_build):
+    import getpass
+    import zipfile
+
+    from pypdf import PdfReader
+
+    machine = {getpass.getuser(), str(Path.home())} - {""}
+    docx_path, pdf_path = private_build
+    with zipfile.ZipFile(docx_path) as package:
+        props = {name: package.read(name).decode("utf-8") for name in package.namelist()
+                 if name.startswith("docProps/")}
+    assert "Liv Forfatter" in props["docProps/core.xml"]
+    info = PdfReader(str(pdf_path)).metadata
+    assert info.author == "Liv Forfatter"
+    for text in (*props.values(), *(str(v) for v in info.values())):
+        assert "python-docx" not in text and "Microsoft Macintosh Word" not in text
+        for leak in machine:
+            assert leak not in text, leak
