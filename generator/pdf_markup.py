@@ -21,6 +21,7 @@ from generator.pdf_fonts import FontSet
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
+CHUNK_CHARS = 20_000  # and at most this many characters, blanks or none
 CHUNK_WORDS = 800  # reportlab's line breaking is quadratic in a paragraph's length: a page or so
 
 # XML-illegal controls vanish; \t and \r are blanks, \n a line break. So do the invisible
@@ -122,21 +123,27 @@ def chunks(runs: Inline, limit: int = CHUNK_WORDS) -> list[Inline]:
     """Runs cut into pieces of about `limit` words, at sentence ends where there are any.
 
     A piece ends at the first sentence end after `limit` words, or, lacking one within
-    twice that, at the next blank; text without blanks is never cut.
+    twice that, at the next blank. Text without blanks is cut only past `CHUNK_CHARS`
+    characters (a "word" that long is no word, and reportlab re-splits the rest of it on
+    every page: quadratic again).
     """
     pieces: list[list[Run]] = [[]]
-    words = 0
+    words = chars = 0
     for run in runs:
         rest = run.text
         while rest:
             cut = _cut(rest, max(1, limit - words), max(1, 2 * limit - words))
+            if cut is None and chars + len(rest) > CHUNK_CHARS:
+                cut = max(1, CHUNK_CHARS - chars)
             if cut is None:
                 pieces[-1].append(replace(run, text=rest))
                 words += len(rest.split())
+                chars += len(rest)
                 break
             pieces[-1].append(replace(run, text=rest[:cut].rstrip()))
             pieces.append([])
-            words, rest = 0, rest[cut:].lstrip()
+            words = chars = 0
+            rest = rest[cut:].lstrip()
     return [tuple(piece) for piece in pieces if piece]
 
 

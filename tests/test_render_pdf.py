@@ -22,7 +22,7 @@ from generator import doctree as t
 from generator.hyphenate import SOFT_HYPHEN, hyphenate_word
 from generator.pdf_flowables import ScaleFigure, ScaleLook
 from generator.pdf_fonts import register
-from generator.pdf_markup import Face, chunks, inline
+from generator.pdf_markup import CHUNK_CHARS, Face, chunks, inline
 from generator.render_pdf import render_pdf
 from generator.theme import Theme, load_theme
 from tests.sample_tree import QUOTES, runs, sample_document
@@ -444,6 +444,23 @@ def test_long_paragraphs_are_cut_at_sentence_ends():
     assert "".join(r.text for p in pieces for r in p).replace(" ", "") == text.replace(" ", "")
     assert all(t.plain(p).endswith(".") for p in pieces)
     assert chunks(runs("x" * 5000)) == [runs("x" * 5000)]
+
+
+def test_an_unbroken_text_is_cut_past_the_character_limit_and_nothing_is_lost():
+    word = "ab" * CHUNK_CHARS  # two limits' worth, no blank anywhere
+    pieces = chunks(runs("Før " + word + " etter."))
+    assert len(pieces) == 3
+    assert all(len(t.plain(p)) <= CHUNK_CHARS for p in pieces)
+    assert "".join(t.plain(p) for p in pieces).replace(" ", "") == \
+        ("Før" + word + "etter.")
+
+
+def test_an_80000_character_word_builds_in_a_few_seconds(theme):
+    word = "musikkterapi" * 6700
+    pdf, _ = finish_within(60, lambda: render_pdf(document(t.Paragraph(runs(word))), theme))
+    lines = [line for page in page_lines(pdf) for line in page
+             if "MUSIKKTERAPI" not in line and not line.isdigit()]
+    assert "".join("".join(lines).split()) == word
 
 
 def test_short_quotes_are_never_split_across_pages(theme):
