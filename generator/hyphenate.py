@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 
 import pyphen
 
+from generator.hyphen_cache import preload
+
 SOFT_HYPHEN = "\u00ad"
 PYPHEN_LANGUAGE = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 MIN_LETTERS = 8   # words of 7 letters or fewer are never broken
@@ -58,4 +60,5 @@ def _dictionary(language: str) -> pyphen.Pyphen | None:
     code = PYPHEN_LANGUAGE.get(language)
     if code is None or code not in pyphen.LANGUAGES:
         return None
+    preload(code)  # pyphen's parsed patterns from the last run, when still current
     return pyphen.Pyphen(lang=code, left=LEFT, right=RIGHT)

@@ -1,0 +1,87 @@
+"""pyphen's parsed dictionaries are kept on disk and hyphenate exactly as pyphen does."""
+
+from __future__ import annotations
+
+import functools
+import json
+import tempfile
+from pathlib import Path
+
+import pyphen
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import hyphen_cache, hyphenate
+
+CODE = "nb_NO"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache folder, and pyphen and mtreport forgetting what they parsed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    forget()
+    yield tmp_path / "mtreport"
+    forget()
+
+
+def forget() -> None:
+    pyphen.hdcache.pop(pyphen.LANGUAGES[CODE], None)
+    hyphenate._dictionary.cache_clear()
+    hyphenate.hyphenate_word.cache_clear()
+    hyphenate._token.cache_clear()
+
+
+def test_the_first_run_saves_the_patterns_and_the_next_restores_them(cache_home: Path):
+    hyphen_cache.preload(CODE)
+    saved = cache_home / f"hyphen-{CODE}.json"
+    assert saved.is_file()
+    parsed = pyphen.hdcache[pyphen.LANGUAGES[CODE]]
+    assert type(parsed) is pyphen.HyphDict
+    forget()
+    hyphen_cache.preload(CODE)
+    restored = pyphen.hdcache[pyphen.LANGUAGES[CODE]]
+    assert restored is not parsed
+    assert restored.patterns == parsed.patterns and restored.maxlen == parsed.maxlen
+
+
+@pytest.mark.parametrize("content", ["", "{not json", '{"stamp": [], "patterns": {}}',
+                                     '{"stamp": 1}', "[]"])
+def test_a_broken_or_stale_cache_is_parsed_again_and_replaced(cache_home: Path, content):
+    cache_home.mkdir(parents=True)
+    saved = cache_home / f"hyphen-{CODE}.json"
+    saved.write_text(content, encoding="utf-8")
+    assert hyphenate.hyphenate_word("musikkterapitilbudet", "nb") == \
+        "mu\xadsikk\xadte\xadrapi\xadtil\xadbu\xaddet"
+    assert json.loads(saved.read_text(encoding="utf-8"))["stamp"][0] == hyphen_cache.FORMAT
+
+
+def test_an_unwritable_cache_folder_only_costs_time(cache_home: Path):
+    cache_home.parent.mkdir(parents=True, exist_ok=True)
+    cache_home.write_text("a file where the folder should be", encoding="utf-8")
+    assert hyphenate.hyphenate_word("kompetansesenteret", "nb") == \
+        pyphen.Pyphen(lang=CODE, left=hyphenate.LEFT, right=hyphenate.RIGHT).inserted(
+            "kompetansesenteret", hyphen="\xad")
+
+
+@functools.cache
+def round_trip() -> tuple[pyphen.HyphDict, pyphen.HyphDict]:
+    """pyphen's own parse of the dictionary, and the same saved and restored."""
+    fresh = pyphen.HyphDict(pyphen.LANGUAGES[CODE])
+    stamp = hyphen_cache._stamp(pyphen.LANGUAGES[CODE])
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "round-trip.json"
+        hyphen_cache._save(saved, stamp, fresh)
+        restored = hyphen_cache._restore(saved, stamp)
+    assert restored is not None
+    return fresh, restored
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefghijklmnoprstuvyæøå", min_size=8, max_size=30),
+                min_size=1, max_size=20))
+def test_restored_patterns_hyphenate_exactly_as_pyphen(words):
+    fresh, restored = round_trip()
+    for word in words:
+        assert restored.positions(word) == fresh.positions(word)
