@@ -306,15 +306,19 @@ def _table(block: t.Table, ctx: _Context) -> list[etree._Element]:
     numeric = tuple(block.numeric) + (False,) * len(block.columns)
     _row(tbl, block.columns, widths, numeric, ctx.sheet.id_for("table.header"), header=True)
     style = ctx.sheet.id_for("table.text")
-    for row in block.rows:
+    last = len(block.rows) - 1
+    for index, row in enumerate(block.rows):
         cells = tuple(row) + ("",) * (len(block.columns) - len(row))
-        _row(tbl, cells[:len(block.columns)], widths, numeric, style)
+        _row(tbl, cells[:len(block.columns)], widths, numeric, style, keep=index < last)
     out.append(tbl)
     return out
 
 
 def _row(tbl: etree._Element, cells: tuple[str, ...], widths: list[str],
-         numeric: tuple[bool, ...], style: str, header: bool = False) -> None:
+         numeric: tuple[bool, ...], style: str, header: bool = False,
+         keep: bool = True) -> None:
+    """A row whose cells keep with the next row (as Word keeps a table on one page when it
+    fits, as the PDF does), except the last row's."""
     tr = sub(tbl, "tr")
     trpr = sub(tr, "trPr")
     sub(trpr, "cantSplit")
@@ -324,6 +328,8 @@ def _row(tbl: etree._Element, cells: tuple[str, ...], widths: list[str],
         tc = sub(tr, "tc")
         sub(sub(tc, "tcPr"), "tcW", w=width, type="dxa")
         p, ppr = paragraph(style)
+        if keep:
+            sub(ppr, "keepNext")
         if is_number:
             sub(ppr, "jc", val="right")
         if text:

@@ -408,6 +408,10 @@ def test_informant_table_has_a_repeating_header_and_right_aligned_numbers(pkg):
     assert pkg.style_name(pstyle(caption)) == "Caption"
     assert text_of(caption) == "Tabell 1: Informantene"
     assert {pkg.style_name(pstyle(p)) for p in rows[1].iter(W + "p")} == {"Table Text"}
+    # the table keeps together where it fits: every row keeps with the next but the last
+    keeps = [all(p.find("w:pPr/w:keepNext", NS) is not None for p in r.iter(W + "p"))
+             for r in rows]
+    assert keeps == [True] * (len(rows) - 1) + [False]
 
 
 def test_scale_figure_is_a_table_with_the_cell_nearest_the_mean_filled(pkg, theme):
