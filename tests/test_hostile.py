@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from expectations import Expected, parse_expected
 from hostile_harness import Outcome, build_and_read, flat, run_in_child
 
 HERE = Path(__file__).parent
@@ -38,38 +39,9 @@ HOSTILE_FILES = sorted(HOSTILE.glob("*.yaml"))
 TIMEOUT = 60.0  # seconds per case; the slowest committed case takes about one
 PASSWD = "/etc/passwd"
 
-_EXPECT = re.compile(
-    r"^(?:(?P<file>[^@\s]+)@)?(?P<line>\d+|-)(?::(?P<column>\d+))?"
-    r"(?: \[(?P<severity>warning)\])? (?P<field>.*?): (?P<message>.+)$"
-)
 _DIRECTIVE = re.compile(r"^# (expect|expect-total|prints|prints-docx|prints-pdf|not-printed|"
                         r"images|pdf-gap): ?(.*)$")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))")
-
-
-@dataclass(frozen=True)
-class Expected:
-    """One problem a hostile file must produce."""
-
-    file: str | None
-    line: int | None
-    column: int | None
-    severity: str
-    field: str
-    parts: tuple[str, ...]
-
-    def matches(self, problem: object, source: Path) -> bool:
-        """Whether a reported problem is this one."""
-        file = str(source) if self.file is None else str(source.parent / self.file)
-        position = 0
-        for part in self.parts:
-            found = problem.message.find(part, position)
-            if found < 0:
-                return False
-            position = found + len(part)
-        return (Path(problem.file) == Path(file) and problem.line == self.line
-                and (self.column is None or problem.column == self.column)
-                and problem.severity == self.severity and problem.field == self.field)
 
 
 @dataclass
@@ -112,7 +84,7 @@ def parse_case(lines: list[str]) -> Case:
             continue
         kind, value = found.groups()
         if kind == "expect":
-            case.problems.append(_expected(value))
+            case.problems.append(parse_expected(value))
         elif kind == "expect-total":
             case.total = int(value)
         elif kind == "prints":
@@ -127,19 +99,6 @@ def parse_case(lines: list[str]) -> Case:
         else:
             case.pdf_gaps.append(_unescape(value))
     return case
-
-
-def _expected(value: str) -> Expected:
-    found = _EXPECT.match(value)
-    assert found, f"malformed expectation: {value}"
-    return Expected(
-        file=found["file"],
-        line=None if found["line"] == "-" else int(found["line"]),
-        column=int(found["column"]) if found["column"] else None,
-        severity=found["severity"] or "error",
-        field=found["field"],
-        parts=tuple(found["message"].split(" … ")),
-    )
 
 
 def case_of(path: Path) -> Case:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from expectations import Expected, parse_expected
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,11 +28,6 @@ SOURCES = [HERE.parent / "generator" / n for n in ("convert.py", "checks.py", "v
 
 # `# expect: [FILE@]LINE[:COLUMN] [[warning]] FIELD: PART … PART` at the end of a broken file:
 # one line per problem, in the order reported; every PART must occur in the message, in order.
-_EXPECT = re.compile(
-    r"^# expect: (?:(?P<file>[^@\s]+)@)?(?P<line>\d+|-)(?::(?P<column>\d+))?"
-    r"(?: \[(?P<severity>warning)\])? (?P<field>.*?): (?P<message>.+)$"
-)
-
 VALID = """\
 report:
   title: Musikkterapi i kommunalt rusarbeid
@@ -75,58 +70,11 @@ privacy:
 """
 
 
-@dataclass(frozen=True)
-class Expected:
-    """One problem a broken file must produce."""
-
-    file: str | None
-    line: int | None
-    column: int | None
-    severity: str
-    field: str
-    parts: tuple[str, ...]
-
-    def matches(self, problem: Problem, own_file: str) -> bool:
-        """Whether a reported problem is this one."""
-        file = own_file if self.file is None else str(Path(own_file).parent / self.file)
-        return (
-            Path(problem.file) == Path(file)
-            and problem.line == self.line
-            and (self.column is None or problem.column == self.column)
-            and problem.severity == self.severity
-            and problem.field == self.field
-            and _in_order(self.parts, problem.message)
-        )
-
-
-def _in_order(parts: tuple[str, ...], message: str) -> bool:
-    """Every part occurs in the message, each after the one before."""
-    position = 0
-    for part in parts:
-        found = message.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
-
-
 def expectations(path: Path) -> list[Expected]:
     """The `# expect:` lines of a broken file."""
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("# expect:"):
-            continue
-        match = _EXPECT.match(line)
-        assert match, f"malformed expectation in {path.name}: {line}"
-        found.append(Expected(
-            file=match["file"],
-            line=None if match["line"] == "-" else int(match["line"]),
-            column=int(match["column"]) if match["column"] else None,
-            severity=match["severity"] or "error",
-            field=match["field"],
-            parts=tuple(match["message"].split(" … ")),
-        ))
-    return found
+    return [parse_expected(line.removeprefix("# expect: "))
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# expect:")]
 
 
 def problems_of(path: Path) -> tuple[list[Problem], bool]:
