@@ -227,7 +227,7 @@ def _content(ctx: _Context, items: Iterable[m.ContentItem]) -> Iterator[t.Block]
     for item in items:
         if isinstance(item, m.Citation):
             yield t.Quote(runs=inline(ctx.text(item.quote)), kind="citation",
-                          source=item.source)
+                          source=ctx.text(item.source) or None)
         elif isinstance(item, m.BulletBlock):
             yield _bullets(ctx, item.bullets)
         else:
@@ -272,7 +272,7 @@ def _study(ctx: _Context) -> Iterator[t.Block]:
     yield from _prose(ctx, method.approach)
     yield from _prose(ctx, method.consent)
     if method.period:
-        yield t.Paragraph(runs=inline(ctx.label("period", period=method.period)))
+        yield t.Paragraph(runs=inline(ctx.label("period", period=ctx.text(method.period))))
     yield from _informants(ctx, method.informants)
     for group in ctx.findings.results:
         yield from _group_results(ctx, group)
@@ -290,7 +290,7 @@ def _informants(ctx: _Context, groups: tuple[m.InformantGroup, ...]) -> Iterator
     yield ctx.heading(3, ctx.label("informants"))
     yield _informant_table(ctx, groups)
     for group in groups:
-        yield t.RunIn(text=f"{group.label}:")
+        yield t.RunIn(text=f"{ctx.text(group.label)}:")
         yield t.BulletList(items=tuple(inline(line) for line in _informant_lines(ctx, group)))
 
 
@@ -303,7 +303,7 @@ def _informant_table(ctx: _Context, groups: tuple[m.InformantGroup, ...]) -> t.T
                 if g.duration.min != g.duration.max else str(g.duration.min)
             duration = ctx.label("informant_table.minutes", range=span)
         recorded = "" if g.recorded is None else format_int(g.recorded, ctx.lang)
-        rows.append((g.label, format_int(g.count, ctx.lang), ctx.label(f"forms.{g.form}"),
+        rows.append((ctx.text(g.label), format_int(g.count, ctx.lang), ctx.label(f"forms.{g.form}"),
                      duration, recorded))
     cols = tuple(ctx.label(f"informant_table.{k}")
                  for k in ("group", "count", "form", "duration", "recorded"))
@@ -422,7 +422,7 @@ def _summary(ctx: _Context) -> Iterator[t.Block]:
     yield from _prose(ctx, summary.text)
     yield t.Paragraph(runs=(t.Run(ctx.label("summary_interviewed",
                                             groups=_interviewed(ctx))),))
-    labels = {g.id: g.label for g in ctx.findings.method.informants}
+    labels = {g.id: ctx.text(g.label) for g in ctx.findings.method.informants}
     for group in summary.groups:
         if group.lead:
             yield t.Paragraph(runs=inline(ctx.text(group.lead)))
@@ -440,7 +440,7 @@ def _summary(ctx: _Context) -> Iterator[t.Block]:
 
 def _interviewed(ctx: _Context) -> str:
     """"ni brukere, 11 kollegaer og to musikkterapeuter"."""
-    parts = [f"{number_word(g.count, ctx.lang)} {g.label.lower()}"
+    parts = [f"{number_word(g.count, ctx.lang)} {ctx.text(g.label).lower()}"
              for g in ctx.findings.method.informants]
     return join_words(parts, ctx.lang)
 
@@ -497,7 +497,7 @@ def _informant_comparison(ctx: _Context, baseline: m.Baseline, name: str) -> Ite
     rows = []
     for g in ctx.findings.method.informants:
         old = earlier.pop(g.id, None)
-        rows.append((g.label, "–" if old is None else format_int(old, ctx.lang),
+        rows.append((ctx.text(g.label), "–" if old is None else format_int(old, ctx.lang),
                      format_int(g.count, ctx.lang)))
     rows += [(group, format_int(count, ctx.lang), "–") for group, count in earlier.items()]
     cols = (ctx.label("comparison.group"), ctx.label("comparison.before", baseline=name),
@@ -557,7 +557,8 @@ def _guides(ctx: _Context) -> list[tuple[str, tuple[m.Question, ...]]]:
     for group in ctx.findings.results:
         informant = informants.get(group.group)
         if group.questions and (informant is None or informant.guide is not False):
-            guides.append((informant.label if informant else group.group, group.questions))
+            guides.append((ctx.text(informant.label) if informant else group.group,
+                           group.questions))
     return guides
 
 

@@ -398,13 +398,17 @@ background:
   sections:
     - title: Hege og tilbudet
       text: Hege har bygget opp musikkrommet.
+      content:
+        - quote: Musikk gir mening.
+          source: samtale med Hege 2024
 method:
   purpose: Å kartlegge erfaringene med Hege.
+  period: høsten Hege begynte
   setting:
     activities: [låtskriving med Hege]
   informants:
     - id: brukere
-      label: Brukere
+      label: Brukere hos Hege
       count: 3
       form: individual
       details: [Alle hadde gått hos Hege i ett år]
@@ -448,6 +452,9 @@ discussion:
     assert "når det gjaldt timene med musikkterapeuten var 9,0." in text
     assert "('timene med musikkterapeuten', '9,0', '3', '8–10')" in text
     assert "'Musikkterapeutens tålmodighet'" in text  # a sentence start is capitalised
+    assert "source='samtale med musikkterapeuten 2024'" in text
+    assert "høsten musikkterapeuten begynte" in text
+    assert "('Brukere hos musikkterapeuten', '3'" in text  # the informant table
     assert "Quote runs='Musikkterapeuten hører på meg.'" in text
 
 
