@@ -25,9 +25,14 @@ _SKIP = {("privacy",), ("report", "authors"), ("foreword", "signature"),
 def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
     """Warnings for identity numbers, phones, e-mails, street addresses and listed names."""
     pseudonymised = set(findings.privacy.pseudonyms)
-    names = [n for n in findings.privacy.names if n not in pseudonymised]
+    every = list(findings.privacy.names) + [n for n in pseudonymised
+                                           if n not in findings.privacy.names]
+    replaced = [n for n in findings.privacy.names if n not in pseudonymised]
     out = []
     for path, text in _texts(loaded.data, (), ()):
+        # the report's own fields (cover, colophon, running header) print as written, so a
+        # pseudonymised name there is a leak; everywhere else the pseudonym replaces it
+        names = every if path[:1] == ("report",) else replaced
         for hit in find_sensitive(text, names):
             line, column = _position(loaded, path, text, hit.start)
             out.append(Problem(loaded.file, line, column, field_name(path),
