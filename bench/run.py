@@ -255,6 +255,12 @@ def help_command(mtreport: tuple[str, ...] | None) -> Command:
                    "" if mtreport else "mtreport is not installed", memory=False)
 
 
+def python_command() -> Command:
+    """The bare interpreter start, the floor under every mtreport run (for reference)."""
+    return Command("python", "python -c pass (interpreter start, for reference)",
+                   (sys.executable, "-c", "pass"), None, HELP_REPEAT, "", memory=False)
+
+
 def warm_up(command: Command) -> Command:
     """Run once untimed (caches, .pyc, LibreOffice's profile); a failure disables it."""
     if command.argv is None:
@@ -282,7 +288,7 @@ def prepare_commands(scales: Sequence[int]) -> list[Command]:
                 soffice]
     for scale in scales[1:]:
         commands += [warm_up(build_command(mtreport, fmt, scale)) for fmt in ("docx", "pdf")]
-    return [*commands, warm_up(help_command(mtreport))]
+    return [*commands, warm_up(help_command(mtreport)), warm_up(python_command())]
 
 
 # --------------------------------------------------------------------------- statistics
@@ -362,6 +368,8 @@ def timing_rows(results: Results, scales: Sequence[int]) -> list[Row]:
     help_s = median_seconds(results, "help")
     rows.append(Row("mtreport --help", seconds_text(results, "help"), "",
                     f"≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(help_s, TARGET_HELP_S)))
+    rows.append(Row(results.commands["python"].label, seconds_text(results, "python"),
+                    "", "", ""))
     return rows
 
 

@@ -14,7 +14,6 @@ import types
 import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
@@ -23,6 +22,7 @@ from generator import model as m
 from generator.errors import Problem
 from generator.isbn import check_isbn
 from generator.messages import message
+from generator.privacy import is_calendar_date
 from generator.yamlload import Loaded, Mark, Path_, field_name
 
 MAX_PROBLEMS = 200
@@ -351,19 +351,10 @@ def _parse_date(out: Collector, value: str, path: Path_) -> Any:
     if month is not None and not 1 <= month <= 12:
         out.add("validate.no_such_date", path, value=snippet(written))
         return INVALID
-    if month is not None and day is not None and not _is_date(year, month, day):
+    if month is not None and day is not None and not is_calendar_date(year, month, day):
         out.add("validate.no_such_date", path, value=snippet(written))
         return INVALID
     return m.ReportDate(year=year, month=month, day=day)
-
-
-def _is_date(year: int, month: int, day: int) -> bool:
-    """Whether the day exists in the calendar."""
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def _bad_date(out: Collector, written: str, path: Path_) -> Any:

@@ -84,10 +84,10 @@ def _plausible_birth_date(ddmmyy: str) -> bool:
         day -= 40
     elif month > 40:
         month -= 40
-    return any(_is_date(century + year, month, day) for century in (1900, 2000))
+    return any(is_calendar_date(century + year, month, day) for century in (1900, 2000))
 
 
-def _is_date(year: int, month: int, day: int) -> bool:
+def is_calendar_date(year: int, month: int, day: int) -> bool:
     """Whether the calendar has this day (29 February only in leap years)."""
     try:
         date(year, month, day)
