@@ -311,6 +311,8 @@ def _table(block: t.Table, ctx: _Context) -> list[etree._Element]:
         cells = tuple(row) + ("",) * (len(block.columns) - len(row))
         _row(tbl, cells[:len(block.columns)], widths, numeric, style, keep=index < last)
     out.append(tbl)
+    # Word has no spacing after a table: an empty paragraph of its own style gives it
+    out.append(paragraph(ctx.sheet.id_for("table.after"))[0])
     return out
 
 
@@ -413,7 +415,7 @@ ROLES = (
     "cover.partners", "colophon", "toc.title", "heading.1", "heading.2", "heading.3",
     "heading.unnumbered", "runin", "question", "bullet", "quote.informant", "quote.citation",
     "score.figure", "score.caption", "table", "table.header", "table.text", "table.caption",
-    "signature", "header",
+    "table.after", "signature", "header",
 )
 
 
