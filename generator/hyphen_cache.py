@@ -33,7 +33,11 @@ def preload(code: str) -> None:
     if source in pyphen.hdcache:
         return
     stamp = _stamp(source)
-    target = cache_folder() / f"hyphen-{code}.json"
+    try:
+        target = cache_folder() / f"hyphen-{code}.json"
+    except RuntimeError:  # no home folder to be found: no cache, pyphen parses
+        pyphen.hdcache[source] = pyphen.HyphDict(source)
+        return
     restored = _restore(target, stamp)
     if restored is not None:
         pyphen.hdcache[source] = restored

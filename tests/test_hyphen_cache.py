@@ -65,6 +65,20 @@ def test_an_unwritable_cache_folder_only_costs_time(cache_home: Path):
             "kompetansesenteret", hyphen="\xad")
 
 
+def test_without_a_home_folder_pyphen_parses_as_before(monkeypatch: pytest.MonkeyPatch):
+    forget()
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    try:
+        assert hyphenate.hyphenate_word("kompetansesenteret", "nb").count("\xad") >= 3
+    finally:
+        forget()
+
+
 @functools.cache
 def round_trip() -> tuple[pyphen.HyphDict, pyphen.HyphDict]:
     """pyphen's own parse of the dictionary, and the same saved and restored."""
