@@ -10,6 +10,7 @@ parses the dictionary itself, as without it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pyphen
 
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_folder() -> Path:
@@ -53,26 +54,37 @@ def _stamp(source: Path) -> list[object]:
 
 
 def _restore(target: Path, stamp: list[object]) -> pyphen.HyphDict | None:
+    """The saved patterns, if they are for this very dictionary and arrived whole.
+
+    The file is a header line (stamp and the SHA-256 of the rest) and the patterns as
+    JSON, [offset, [values]] lists that pyphen reads as it reads its own tuples; the
+    checksum stands in for checking 27 000 entries one by one.
+    """
     try:
-        data = json.loads(target.read_text(encoding="utf-8"))
-        if data["stamp"] != stamp:
+        header, _, body = target.read_text(encoding="utf-8").partition("\n")
+        head = json.loads(header)
+        if head["stamp"] != stamp or head["sha256"] != _digest(body):
             return None
-        patterns = {str(k): (int(start), tuple(int(v) for v in values))
-                    for k, (start, values) in data["patterns"].items()}
+        patterns = json.loads(body)
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not patterns:
+    if not isinstance(patterns, dict) or not patterns:
         return None
     hd = object.__new__(pyphen.HyphDict)  # what HyphDict.__init__ leaves, without parsing
     hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
     return hd
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _save(target: Path, stamp: list[object], parsed: pyphen.HyphDict) -> None:
     values = [v for _, vs in parsed.patterns.values() for v in vs]
     if not all(type(v) is int for v in values):
         return  # nonstandard hyphenation (pyphen's AlternativeParser) is not plain data
-    data = {"stamp": stamp, "patterns": parsed.patterns}
+    body = json.dumps(parsed.patterns, ensure_ascii=False, separators=(",", ":"))
+    header = json.dumps({"stamp": stamp, "sha256": _digest(body)})
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
@@ -80,7 +92,7 @@ def _save(target: Path, stamp: list[object], parsed: pyphen.HyphDict) -> None:
         return
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            out.write(f"{header}\n{body}")
         os.replace(temporary, target)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

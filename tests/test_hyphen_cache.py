@@ -43,18 +43,29 @@ def test_the_first_run_saves_the_patterns_and_the_next_restores_them(cache_home:
     hyphen_cache.preload(CODE)
     restored = pyphen.hdcache[pyphen.LANGUAGES[CODE]]
     assert restored is not parsed
-    assert restored.patterns == parsed.patterns and restored.maxlen == parsed.maxlen
+    assert {k: (start, tuple(values)) for k, (start, values) in restored.patterns.items()} \
+        == parsed.patterns
+    assert restored.maxlen == parsed.maxlen
 
 
 @pytest.mark.parametrize("content", ["", "{not json", '{"stamp": [], "patterns": {}}',
-                                     '{"stamp": 1}', "[]"])
+                                     '{"stamp": 1}', "[]", "{}\n{}", "null\nnull"])
 def test_a_broken_or_stale_cache_is_parsed_again_and_replaced(cache_home: Path, content):
     cache_home.mkdir(parents=True)
     saved = cache_home / f"hyphen-{CODE}.json"
     saved.write_text(content, encoding="utf-8")
     assert hyphenate.hyphenate_word("musikkterapitilbudet", "nb") == \
         "mu\xadsikk\xadte\xadrapi\xadtil\xadbu\xaddet"
-    assert json.loads(saved.read_text(encoding="utf-8"))["stamp"][0] == hyphen_cache.FORMAT
+    header = saved.read_text(encoding="utf-8").partition("\n")[0]
+    assert json.loads(header)["stamp"][0] == hyphen_cache.FORMAT
+
+
+def test_a_cache_changed_after_it_was_written_is_not_trusted(cache_home: Path):
+    hyphen_cache.preload(CODE)
+    saved = cache_home / f"hyphen-{CODE}.json"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("[", "[9", 1), encoding="utf-8")
+    stamp = hyphen_cache._stamp(pyphen.LANGUAGES[CODE])
+    assert hyphen_cache._restore(saved, stamp) is None
 
 
 def test_an_unwritable_cache_folder_only_costs_time(cache_home: Path):
