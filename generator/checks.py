@@ -402,7 +402,8 @@ def _question_with_csv(out: Collector, path: Path_, question: m.Question,
         return question
     display = str(resolve(Path(out.loaded.file).parent, source.file))
     try:
-        column = read_scores(target, source.column, (scale.min, scale.max), display=display)
+        column = read_scores(target, source.column, (scale.min, scale.max), display=display,
+                             lang=out.lang)
     except FindingsError as error:
         for problem in error.problems:
             out.append(_csv_problem(out, path, source.column, problem))

@@ -19,6 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from generator.errors import FindingsError, Problem
+from generator.messages import message
 from generator.stats import to_score
 
 DELIMITERS = ";,\t"
@@ -45,6 +46,11 @@ class _Where:
 
     file: str
     field: str
+    lang: str = "en"
+
+    def text(self, key: str, /, **kw: object) -> str:
+        """A message of the catalogue (generator/messages.py) in the author's language."""
+        return message(f"csv.{key}", self.lang, **kw)
 
     def problem(self, line: int | None, message: str) -> Problem:
         """A Problem at this file and field."""
@@ -56,11 +62,13 @@ class _Where:
 
 
 def read_scores(
-    path: Path, column: str, scale: tuple[int, int], display: str | None = None
+    path: Path, column: str, scale: tuple[int, int], display: str | None = None,
+    lang: str = "en",
 ) -> CsvColumn:
-    """The scores in `column` (matched case-insensitively), checked against `scale`."""
+    """The scores in `column` (matched case-insensitively), checked against `scale`;
+    problems are worded in `lang` (nb, nn, en)."""
     _check_scale(scale)
-    where = _Where(display or str(path), column)
+    where = _Where(display or str(path), column, lang)
     text = _decode(_read_bytes(path, where), where)
     rows = _records(text, where)
     header_line, header, data = _split_header(rows, where)
@@ -80,13 +88,13 @@ def _read_bytes(path: Path, where: _Where) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
-        raise where.fail(None, "the CSV file does not exist") from None
+        raise where.fail(None, where.text("missing")) from None
     except IsADirectoryError:
-        raise where.fail(None, "this is a folder, not a CSV file") from None
+        raise where.fail(None, where.text("folder")) from None
     except PermissionError:
-        raise where.fail(None, "the CSV file cannot be read (permission denied)") from None
+        raise where.fail(None, where.text("permission")) from None
     except OSError as error:
-        raise where.fail(None, f"the CSV file cannot be read: {error.strerror or error}") from None
+        raise where.fail(None, where.text("unreadable", error=error.strerror or error)) from None
 
 
 def _decode(data: bytes, where: _Where) -> str:
@@ -95,7 +103,7 @@ def _decode(data: bytes, where: _Where) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise where.fail(None, "the file starts like UTF-16 but cannot be decoded") from None
+            raise where.fail(None, where.text("utf16")) from None
     data = data.removeprefix(codecs.BOM_UTF8)
     for encoding in ("utf-8", "cp1252"):
         try:
@@ -145,7 +153,7 @@ def _numbered_records(text: str, delimiter: str, where: _Where) -> list[Row]:
             rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise where.fail(reader.line_num, f"the CSV file is malformed: {error}") from None
+        raise where.fail(reader.line_num, where.text("malformed", error=error)) from None
     return rows
 
 
@@ -159,7 +167,7 @@ def _split_header(rows: list[Row], where: _Where) -> tuple[int, list[str], list[
     for position, (line, row) in enumerate(rows):
         if not _is_blank(row):
             return line, row, rows[position + 1 :]
-    raise where.fail(None, "the CSV file is empty (no header row)")
+    raise where.fail(None, where.text("empty"))
 
 
 def _normal(name: str) -> str:
@@ -174,27 +182,30 @@ def _column_index(header: list[str], column: str, line: int, where: _Where) -> i
         return matches[0]
     if matches:
         numbers = ", ".join(str(i + 1) for i in matches)
-        raise where.fail(line, f"the column {column!r} appears more than once ({numbers})")
-    raise where.fail(line, _unknown_column_message(header, column))
+        raise where.fail(line, where.text("twice", column=column, numbers=numbers))
+    raise where.fail(line, _unknown_column_message(header, column, where))
 
 
-def _unknown_column_message(header: list[str], column: str) -> str:
+def _unknown_column_message(header: list[str], column: str, where: _Where) -> str:
     """'no column …; the columns are …; did you mean …?' so a typo is fixed in one go."""
     names = [name.strip() for name in header if name.strip()]
-    message = f"no column {column!r}; the columns are {', '.join(map(repr, names))}"
+    columns = ", ".join(where.text("name", name=name) for name in names)
+    text = where.text("no_column", column=column, columns=columns)
     by_normal = {_normal(name): name for name in names}
     close = difflib.get_close_matches(_normal(column), list(by_normal), n=1, cutoff=0.6)
-    return f"{message}; did you mean {by_normal[close[0]]!r}?" if close else message
+    if not close:
+        return text
+    return f"{text}; {where.text('did_you_mean', name=by_normal[close[0]])}"
 
 
-def _parse_cell(cell: str, scale: tuple[int, int]) -> Fraction:
+def _parse_cell(cell: str, scale: tuple[int, int], where: _Where) -> Fraction:
     """One answer as an exact score; ValueError with the author-facing message otherwise."""
     if not _NUMBER.fullmatch(cell):
-        raise ValueError(f"{cell!r} is not a number")
+        raise ValueError(where.text("not_number", cell=cell))
     value = to_score(cell)
     low, high = scale
     if not low <= value <= high:
-        raise ValueError(f"{cell} is outside the scale {low}–{high}")
+        raise ValueError(where.text("outside", cell=cell, low=low, high=high))
     return value
 
 
@@ -205,7 +216,7 @@ def _collect(rows: list[Row], index: int, scale: tuple[int, int], where: _Where)
     if problems:
         raise FindingsError(problems)
     if not values:
-        raise where.fail(None, f"the column {where.field!r} has no scores")
+        raise where.fail(None, where.text("no_scores", column=where.field))
     blanks = sum(1 for _, row in respondents if not _cell(row, index))
     return CsvColumn(tuple(values), blanks, len(respondents))
 
@@ -221,7 +232,7 @@ def _parse_column(
         if not cell:
             continue
         try:
-            values.append(_parse_cell(cell, scale))
+            values.append(_parse_cell(cell, scale, where))
         except ValueError as error:
             problems.append(where.problem(_cell_line(line, row, index), str(error)))
     return values, problems

@@ -153,3 +153,21 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
 def test_a_backwards_scale_is_a_programming_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         read_scores(write(tmp_path, "Nytte\n5\n"), "Nytte", (10, 1))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nb", ["ingen kolonne «Nyte»; kolonnene er «Navn», «Nytte»; mente du «Nytte»?",
+            "«mye» er ikke et tall", "11 ligger utenfor skalaen 1–10"]),
+    ("nn", ["ingen kolonne «Nyte»; kolonnane er «Navn», «Nytte»; meinte du «Nytte»?",
+            "«mye» er ikkje eit tal", "11 ligg utanfor skalaen 1–10"]),
+    ("en", ["no column 'Nyte'; the columns are 'Navn', 'Nytte'; did you mean 'Nytte'?",
+            "'mye' is not a number", "11 is outside the scale 1–10"]),
+])
+def test_problems_are_worded_in_the_report_language(tmp_path: Path, lang, expected) -> None:
+    path = write(tmp_path, "Navn;Nytte\nA;mye\nB;11\n")
+    messages = []
+    for column in ("Nyte", "Nytte"):
+        with pytest.raises(FindingsError) as caught:
+            read_scores(path, column, SCALE, lang=lang)
+        messages += [p.message for p in caught.value.problems]
+    assert messages == expected
