@@ -149,3 +149,28 @@ def test_metadata_names_the_authors_only(private_build):
         assert "python-docx" not in text and "Microsoft Macintosh Word" not in text
         for leak in machine:
             assert leak not in text, leak
+
+
+def test_another_template_is_another_house_style_in_both_formats(source: Path, tmp_path: Path):
+    """A copied template with another accent colour and another label restyles both files."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    template = tmp_path / "annen-stil"
+    shutil.copytree(EXAMPLES.parent / "templates" / "korus", template)
+    theme = template / "theme.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8").replace('"1F5C99"', '"8A1C1C"'),
+                     encoding="utf-8")  # the accent blue, wherever the theme uses it
+    labels = template / "labels" / "nb.yaml"
+    text = labels.read_text(encoding="utf-8")
+    assert "Oppsummering" in text
+    labels.write_text(text.replace("Oppsummering", "Sammendrag"), encoding="utf-8")
+    docx_path, pdf_path = build(source, ("docx", "pdf"), template=template).outputs
+    with zipfile.ZipFile(docx_path) as package:
+        styles = package.read("word/styles.xml").decode("utf-8")
+        document = package.read("word/document.xml").decode("utf-8")
+    assert "8A1C1C" in styles and "1F5C99" not in styles
+    assert "Sammendrag" in document and "Oppsummering" not in document
+    pdf_text = "\n".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
+    assert "Sammendrag" in pdf_text and "Oppsummering" not in pdf_text
