@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     PageBreakIfNotEmpty,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -176,7 +177,11 @@ def _lines(lines: Iterable[str]) -> t.Inline:
 # --- handlers ------------------------------------------------------------------------------
 
 def _cover(block: t.Cover, ctx: Context, index: int) -> list[Flowable]:
-    out: list[Flowable] = [_para(_text(block.title), "cover.title", ctx)]
+    # a frame drops the space before its first flowable; Word keeps it on a new page, and
+    # the title's style sets it to bring the title down the cover: a spacer keeps it here
+    title = _para(_text(block.title), "cover.title", ctx)
+    title.spaceBefore = 0  # the spacer stands for it
+    out: list[Flowable] = [Spacer(0, ctx.styles.source("cover.title").space_before), title]
     if block.subtitle:
         out.append(_para(_text(block.subtitle), "cover.subtitle", ctx))
     if block.date:

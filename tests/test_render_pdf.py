@@ -259,6 +259,23 @@ def test_cover_logos_are_drawn_and_unreadable_ones_left_out(theme, tmp_path):
         assert len(list(doc.pages[0].get_images())) == 1
 
 
+def test_the_cover_title_keeps_the_space_its_style_puts_before_it(theme):
+    cover = t.Cover("Omslagstittel", None, "2025", ("A",), ())
+    page = PdfReader(io.BytesIO(render_pdf(document(front=(cover,)), theme))).pages[0]
+    tops = []
+
+    def visit(text, cm, tm, font, size):
+        if "Omslagstittel" in text:
+            tops.append(float(page.mediabox.height) - (tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    before = theme.style_for("cover.title").space_before
+    margin = theme.page.margin_top * 72 / 25.4
+    assert before > 0 and tops
+    # the baseline lies below the margin, the space before and (part of) the first line
+    assert margin + before < tops[0] < margin + before + 2 * theme.style_for("cover.title").size
+
+
 def test_unknown_block_is_refused(theme):
     with pytest.raises(TypeError, match="no handler"):
         render_pdf(document(object()), theme)
