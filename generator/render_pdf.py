@@ -177,20 +177,33 @@ def _lines(lines: Iterable[str]) -> t.Inline:
 # --- handlers ------------------------------------------------------------------------------
 
 def _cover(block: t.Cover, ctx: Context, index: int) -> list[Flowable]:
-    # a frame drops the space before its first flowable; Word keeps it on a new page, and
-    # the title's style sets it to bring the title down the cover: a spacer keeps it here
-    title = _para(_text(block.title), "cover.title", ctx)
-    title.spaceBefore = 0  # the spacer stands for it
-    out: list[Flowable] = [Spacer(0, ctx.styles.source("cover.title").space_before), title]
+    out: list[Flowable] = [_para(_text(block.title), "cover.title", ctx)]
     if block.subtitle:
         out.append(_para(_text(block.subtitle), "cover.subtitle", ctx))
     if block.date:
         out.append(_para(_text(block.date), "cover.date", ctx))
     if block.authors:
         out.append(_para(_lines(block.authors), "cover.authors", ctx))
-    if block.partners:
-        out.append(_placed([_partners(block.partners, ctx)], "cover.partners", ctx))
+    partners = [_partners(block.partners, ctx)] if block.partners else []
+    # a frame drops the space before its first flowable, while Word keeps it on a new page
+    # (the title's style sets it to bring the title down the cover): a spacer stands for
+    # it, where the cover still fits on its page with it
+    space = ctx.styles.source("cover.title").space_before
+    if space and _height([*out, *partners], ctx) + space <= ctx.frame_height:
+        out[0].spaceBefore = 0
+        out.insert(0, Spacer(0, space))
+    if partners:
+        out.append(_placed(partners, "cover.partners", ctx))
     return out
+
+
+def _height(flowables: list[Flowable], ctx: Context) -> float:
+    """What the flowables take of a frame, spacing included."""
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(ctx.frame_width, ctx.frame_height)
+        total += f.getSpaceBefore() + h + f.getSpaceAfter()
+    return total
 
 
 def _partners(partners: tuple[t.Partner, ...], ctx: Context) -> Table:
