@@ -94,16 +94,12 @@ def compose(findings: m.Findings, theme: Theme, base_dir: Path) -> t.Document:
 
 def _intros(blocks: Iterable[t.Block]) -> Iterator[t.Block]:
     """A body paragraph right before a list introduces it («Teamet trakk fram:»)."""
-    held: t.Block | None = None
-    for block in blocks:
-        if held is not None:
-            if isinstance(block, t.BulletList) and isinstance(held, t.Paragraph) \
-                    and held.role == "body":
-                held = t.Paragraph(runs=held.runs, role="intro")
-            yield held
-        held = block
-    if held is not None:
-        yield held
+    blocks = list(blocks)
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        if isinstance(following, t.BulletList) and isinstance(block, t.Paragraph) \
+                and block.role == "body":
+            block = t.Paragraph(runs=block.runs, role="intro")
+        yield block
 
 
 def scale_results(findings: m.Findings, lang: str = "nb") -> list[ScaleResult]:
@@ -205,8 +201,9 @@ def _body(ctx: _Context) -> Iterator[t.Block]:
         yield from _chapter(ctx, f.discussion, ctx.label("discussion"))
     if f.references:
         yield from _references(ctx)
-    if f.appendix.interview_guide and _guides(ctx):
-        yield from _appendix(ctx)
+    guides = _guides(ctx) if f.appendix.interview_guide else []
+    if guides:
+        yield from _appendix(ctx, guides)
 
 
 def _foreword(ctx: _Context, foreword: m.Foreword) -> Iterator[t.Block]:
@@ -542,9 +539,10 @@ def _reference_runs(ref: m.ReferenceItem) -> t.Inline:
     return inline(ref)
 
 
-def _appendix(ctx: _Context) -> Iterator[t.Block]:
+def _appendix(ctx: _Context, guides: list[tuple[str, tuple[m.Question, ...]]]
+              ) -> Iterator[t.Block]:
     yield ctx.heading(1, ctx.label("appendix"), numbered=False)
-    for name, questions in _guides(ctx):
+    for name, questions in guides:
         yield t.Paragraph(runs=(t.Run(ctx.label("appendix_intro", group=name.lower())),))
         for number, q in enumerate(questions, start=1):
             yield t.Question(number=number, text=ctx.text(q.text))

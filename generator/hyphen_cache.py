@@ -36,8 +36,7 @@ def preload(code: str) -> None:
     stamp = _stamp(source)
     try:
         target = cache_folder() / f"hyphen-{code}.json"
-    except RuntimeError:  # no home folder to be found: no cache, pyphen parses
-        pyphen.hdcache[source] = pyphen.HyphDict(source)
+    except RuntimeError:  # no home folder to be found: no cache, pyphen parses as ever
         return
     restored = _restore(target, stamp)
     if restored is not None:

@@ -72,6 +72,16 @@ class HeaderSwitch(Flowable):
         """Draws nothing; the page template reads the switch."""
 
 
+def stacked_height(flowables: list[Flowable], width: float, height: float,
+                   canv: object = None) -> float:
+    """What the flowables take of a frame one after another, their spacing included."""
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrapOn(canv, width, height)
+        total += f.getSpaceBefore() + h + f.getSpaceAfter()
+    return total
+
+
 class KeepWithNext(CondPageBreak):
     """Start a new frame unless `kept` and the beginning of `following` fit in this one.
 
@@ -96,10 +106,7 @@ class KeepWithNext(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
     def _need(self, width: float) -> float:
-        need = 0.0
-        for f in self.kept:
-            _, h = f.wrapOn(self.canv, width, 1e6)
-            need += f.getSpaceBefore() + h + f.getSpaceAfter()
+        need = stacked_height(self.kept, width, 1e6, self.canv)
         if self.following is not None:
             need += self.following.getSpaceBefore() + self._start(self.following, width)
         return need

@@ -24,10 +24,9 @@ _SKIP = {("privacy",), ("report", "authors"), ("foreword", "signature"),
 
 def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
     """Warnings for identity numbers, phones, e-mails, street addresses and listed names."""
+    every = list(findings.privacy.names)  # validation added each pseudonymised name
     pseudonymised = set(findings.privacy.pseudonyms)
-    every = list(findings.privacy.names) + [n for n in pseudonymised
-                                           if n not in findings.privacy.names]
-    replaced = [n for n in findings.privacy.names if n not in pseudonymised]
+    replaced = [n for n in every if n not in pseudonymised]
     out = []
     for path, text in _texts(loaded.data, (), ()):
         # the report's own fields (cover, colophon, running header) print as written, so a

@@ -53,7 +53,7 @@ from .docx_xml import (
     w,
 )
 from .table_layout import column_widths
-from .theme import Theme
+from .theme import Style, Theme
 
 _P = qn("w:p")
 _BEFORE_FRAME = {"pStyle", "keepNext", "keepLines", "pageBreakBefore"}  # w:pPr schema order
@@ -129,23 +129,23 @@ def _front_pages(blocks: tuple[t.Block, ...], ctx: _Context) -> list[etree._Elem
     body_style = ctx.sheet.id_for("paragraph.body")
     for page in filter(None, pages):
         elements = render_blocks(tuple(page), ctx)
-        for element in elements:  # LibreOffice ignores a frame that only the style gives
-            if _framed(element, ctx):
-                ppr = element[0]
-                keeps = sum(1 for c in ppr if etree.QName(c).localname in _BEFORE_FRAME)
-                ppr.insert(keeps, foot_frame(ctx.theme))
-        if elements and _framed(elements[-1], ctx):
+        framed = [e for e in elements if getattr(_style_of(e, ctx), "at_foot", False)]
+        for element in framed:  # LibreOffice ignores a frame that only the style gives
+            ppr = element[0]
+            keeps = sum(1 for c in ppr if etree.QName(c).localname in _BEFORE_FRAME)
+            ppr.insert(keeps, foot_frame(ctx.theme))
+        if framed and elements[-1] is framed[-1]:  # a frame needs a paragraph to anchor to
             elements.append(paragraph(body_style)[0])
         front_section_break(elements, section(ctx.theme), body_style)
         out.extend(elements)
     return out
 
 
-def _framed(element: etree._Element, ctx: _Context) -> bool:
+def _style_of(element: etree._Element, ctx: _Context) -> Style | None:
+    """The theme style of a paragraph (None for a table or a paragraph without one)."""
     if element.tag != _P:
-        return False
-    style = ctx.sheet.by_id.get(element[0][0].get(w("val")))
-    return style is not None and style.at_foot
+        return None
+    return ctx.sheet.by_id.get(element[0][0].get(w("val")))
 
 
 def _break_before(elements: list[etree._Element], ctx: _Context) -> None:
@@ -154,7 +154,7 @@ def _break_before(elements: list[etree._Element], ctx: _Context) -> None:
     if first.tag != _P:
         first, _ = paragraph(ctx.sheet.id_for("paragraph.body"))
         elements.insert(0, first)
-    style = ctx.sheet.by_id.get(first[0][0].get(w("val")))
+    style = _style_of(first, ctx)
     if style is not None and style.page_break_before:
         return
     run = etree.Element(w("r"))

@@ -34,6 +34,7 @@ from generator.pdf_flowables import (
     Para,
     ScaleFigure,
     ScaleLook,
+    stacked_height,
 )
 from generator.pdf_fonts import FontSet, register
 from generator.pdf_markup import chunks, clean, inline
@@ -189,7 +190,8 @@ def _cover(block: t.Cover, ctx: Context, index: int) -> list[Flowable]:
     # (the title's style sets it to bring the title down the cover): a spacer stands for
     # it, where the cover still fits on its page with it
     space = ctx.styles.source("cover.title").space_before
-    if space and _height([*out, *partners], ctx) + space <= ctx.frame_height:
+    if space and stacked_height([*out, *partners], ctx.frame_width,
+                                ctx.frame_height) + space <= ctx.frame_height:
         out[0].spaceBefore = 0
         out.insert(0, Spacer(0, space))
     if partners:
@@ -197,17 +199,8 @@ def _cover(block: t.Cover, ctx: Context, index: int) -> list[Flowable]:
     return out
 
 
-def _height(flowables: list[Flowable], ctx: Context) -> float:
-    """What the flowables take of a frame, spacing included."""
-    total = 0.0
-    for f in flowables:
-        _, h = f.wrap(ctx.frame_width, ctx.frame_height)
-        total += f.getSpaceBefore() + h + f.getSpaceAfter()
-    return total
-
-
 def _partners(partners: tuple[t.Partner, ...], ctx: Context) -> Table:
-    """The partner organisations in a row (PARTNERS_PER_ROW a row): logo above name."""
+    """The partner organisations in a row (PARTNERS_PER_ROW a row)."""
     per_row = min(len(partners), PARTNERS_PER_ROW)
     width = ctx.frame_width / per_row
     style = ctx.styles.para("cover.partners")
