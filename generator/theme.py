@@ -17,7 +17,16 @@ import yaml
 
 # libyaml's parser when PyYAML was built with it: the same tree, about ten times faster
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _templates_folder() -> Path:
+    """The installed package's copy, else the source tree's top-level folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates"
+    return installed if installed.is_dir() else here.parent / "templates"
+
+
+TEMPLATES = _templates_folder()
 DEFAULT_TEMPLATE = TEMPLATES / "korus"
 LANGUAGES = ("nb", "nn", "en")
 
