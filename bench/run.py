@@ -33,6 +33,8 @@ LO_PROFILE = (WORK / "lo-profile").as_uri()
 SCALES = (1, 5, 25)
 HELP_REPEAT = 3
 PYCACHE = WORK / "pycache"
+VENV = WORK / "venv"
+ROOT = BENCH.parent
 TARGET_DOCX = 1.0  # × pandoc
 TARGET_PDF = 0.5  # × LibreOffice
 TARGET_LINEAR = 27.0  # 25× content, × the 1× time
@@ -176,13 +178,53 @@ def log(text: str) -> None:
 # --------------------------------------------------------------------------- tools
 
 
-def mtreport_argv() -> tuple[str, ...] | None:
+@dataclass(frozen=True)
+class Install:
+    """Which mtreport is timed: its console script and the interpreter beside it."""
+
+    argv: tuple[str, ...] | None
+    python: str
+    how: str
+    problem: str = ""
+
+
+INSTALL = Install(None, sys.executable, "not prepared")
+
+
+def dev_install() -> Install:
     """The console script beside this interpreter (not a pyenv shim, which adds ~70 ms)."""
     script = Path(sysconfig.get_path("scripts")) / "mtreport"
-    if script.exists():
-        return (str(script),)
-    found = shutil.which("mtreport")
-    return (found,) if found else None
+    found = str(script) if script.exists() else shutil.which("mtreport")
+    how = ("this interpreter's own install (`--dev`: with every `.pth` hook of its "
+           "site-packages, e.g. the editable-install finder)")
+    return Install((found,) if found else None, sys.executable, how,
+                   "" if found else "mtreport is not installed")
+
+
+def venv_install() -> Install:
+    """mtreport as a user has it: this checkout built as a wheel and installed, not
+    editable, into a clean virtual environment (bench/work/venv) with its dependencies."""
+    python = VENV / "bin" / "python"
+    how = ("`pip install` of this checkout's wheel into a clean virtual environment "
+           "(bench/work/venv), as a user installs it")
+    try:
+        if not python.exists():
+            _step([sys.executable, "-m", "venv", str(VENV)])
+        with tempfile.TemporaryDirectory() as folder:
+            _step([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", folder,
+                   str(ROOT)])
+            (wheel,) = Path(folder).glob("mtreport-*.whl")
+            _step([str(python), "-m", "pip", "install", "-q", str(wheel)])  # dependencies
+            _step([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
+                   str(wheel)])  # this checkout's code, even at an unchanged version
+    except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        return Install(None, str(python), how, f"could not install into {VENV.name}: {error}")
+    return Install((str(VENV / "bin" / "mtreport"),), str(python), how)
+
+
+def _step(argv: list[str]) -> None:
+    log(" ".join(Path(a).name if os.sep in a else a for a in argv))
+    subprocess.run(argv, check=True, capture_output=True, text=True, timeout=900)
 
 
 def pandoc_path() -> tuple[str | None, str]:
@@ -223,7 +265,8 @@ def build_command(mtreport: tuple[str, ...] | None, fmt: str, scale: int) -> Com
     argv = None if mtreport is None else (
         *mtreport, "build", stem(scale) + ".yaml", "--format", fmt, "-o", str(target))
     return Command(f"{fmt}{scale}", f"mtreport build --format {fmt} ({scale}×)", argv,
-                   target, problem="" if mtreport else "mtreport is not installed")
+                   target,
+                   problem="" if mtreport else INSTALL.problem or "mtreport is not installed")
 
 
 def stem(scale: int) -> str:
@@ -252,13 +295,14 @@ def soffice_command(source: Path) -> Command:
 def help_command(mtreport: tuple[str, ...] | None) -> Command:
     argv = None if mtreport is None else (*mtreport, "--help")
     return Command("help", "mtreport --help", argv, None, HELP_REPEAT,
-                   "" if mtreport else "mtreport is not installed", memory=False)
+                   "" if mtreport else INSTALL.problem or "mtreport is not installed",
+                   memory=False)
 
 
 def python_command() -> Command:
-    """The bare interpreter start, the floor under every mtreport run (for reference)."""
+    """The bare start of mtreport's interpreter, the floor under every run (for reference)."""
     return Command("python", "python -c pass (interpreter start, for reference)",
-                   (sys.executable, "-c", "pass"), None, HELP_REPEAT, "", memory=False)
+                   (INSTALL.python, "-c", "pass"), None, HELP_REPEAT, "", memory=False)
 
 
 def warm_up(command: Command) -> Command:
@@ -274,7 +318,7 @@ def warm_up(command: Command) -> Command:
 
 def prepare_commands(scales: Sequence[int]) -> list[Command]:
     """Every command, warmed up; LibreOffice gets a copy of mtreport's 1× .docx."""
-    mtreport = mtreport_argv()
+    mtreport = INSTALL.argv
     docx1 = warm_up(build_command(mtreport, "docx", 1))
     lo_source = WORK / "lo" / "ref.docx"
     lo_source.parent.mkdir(exist_ok=True)
@@ -424,14 +468,14 @@ def raw_table(results: Results) -> str:
 def machine() -> dict[str, str]:
     """CPU, cores, RAM, OS and the versions of everything measured."""
     pandoc, _ = pandoc_path()
-    mtreport = mtreport_argv()
     return {
         "CPU": cpu_model(),
         "Cores": f"{os.cpu_count()} logical ({len(os.sched_getaffinity(0))} usable)",
         "RAM": ram_text(),
         "OS": platform.platform(),
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
-        "mtreport": version_of(mtreport),
+        "mtreport": f"{version_of(INSTALL.argv)}; {INSTALL.how}"
+                    + (f" – {INSTALL.problem}" if INSTALL.problem else ""),
         "pandoc": version_of((pandoc,) if pandoc else None),
         "LibreOffice": version_of((soffice_path(),) if soffice_path() else None),
         "Memory": MEMORY_METHOD,
@@ -529,8 +573,8 @@ METHOD = """
   `bench/work/lo-profile`), then all commands are interleaved run by run, the order reversed every
   other run (A B … B A …) so machine noise hits all of them alike.
 - Ratios are the median of the per-run ratios (same run, same machine state).
-- mtreport is the console script beside the interpreter (not a pyenv shim); each run
-  writes to a path whose output and `.NAME.mtreport.json` sidecar were deleted first.
+- mtreport is the console script of the install named under Machine (not a pyenv shim);
+  each run writes to a path whose output and `.NAME.mtreport.json` sidecar were deleted first.
 - LibreOffice converts mtreport's own .docx of the 1× report; the PDF is checked to exist.
 """
 
@@ -568,6 +612,9 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
                         help="also profile the 1× docx and pdf builds (--runs 0: only that)")
     parser.add_argument("--no-pyc", action="store_true",
                         help="run without a bytecode cache (PYTHONDONTWRITEBYTECODE=1)")
+    parser.add_argument("--dev", action="store_true",
+                        help="time this interpreter's mtreport (e.g. the editable install) "
+                             "instead of a wheel installed into bench/work/venv")
     parser.add_argument("--generate-only", action="store_true",
                         help="only write the reference reports into bench/work/")
     return parser.parse_args(argv)
@@ -581,7 +628,7 @@ def generate(scales: Sequence[int]) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
-    global ENV
+    global ENV, INSTALL
     args = parse(argv)
     ENV = child_env(not args.no_pyc)
     scales = SCALES[:2] if args.quick else SCALES
@@ -593,6 +640,9 @@ def main(argv: Sequence[str]) -> int:
     profiles = profile(WORK / "ref.yaml") if args.profile else ""
     if runs <= 0:
         return 0
+    INSTALL = dev_install() if args.dev else venv_install()
+    if INSTALL.problem:
+        log(INSTALL.problem)
     commands = prepare_commands(scales)
     sizes = report_sizes(scales)
     results = Results({c.key: c for c in commands})
