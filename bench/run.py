@@ -305,6 +305,21 @@ def python_command() -> Command:
                    (INSTALL.python, "-c", "pass"), None, HELP_REPEAT, "", memory=False)
 
 
+# The libraries the design card prescribes, imported and nothing else: the floor under a
+# build before it reads a line (the CLI's, the loader's and the renderer's libraries).
+FLOORS = {
+    "docx": ("typer", "yaml", "docx"),
+    "pdf": ("typer", "yaml", "reportlab.platypus", "pyphen"),
+}
+
+
+def floor_command(fmt: str) -> Command:
+    """Importing the libraries a build of `fmt` needs, in mtreport's interpreter."""
+    modules = ", ".join(FLOORS[fmt])
+    return Command(f"floor-{fmt}", f"python -c 'import {modules}' (floor of a {fmt} build)",
+                   (INSTALL.python, "-c", f"import {modules}"), None, 1, "", memory=False)
+
+
 def warm_up(command: Command) -> Command:
     """Run once untimed (caches, .pyc, LibreOffice's profile); a failure disables it."""
     if command.argv is None:
@@ -332,7 +347,8 @@ def prepare_commands(scales: Sequence[int]) -> list[Command]:
                 soffice]
     for scale in scales[1:]:
         commands += [warm_up(build_command(mtreport, fmt, scale)) for fmt in ("docx", "pdf")]
-    return [*commands, warm_up(help_command(mtreport)), warm_up(python_command())]
+    floors = [warm_up(floor_command(fmt)) for fmt in FLOORS]
+    return [*commands, warm_up(help_command(mtreport)), warm_up(python_command()), *floors]
 
 
 # --------------------------------------------------------------------------- statistics
@@ -414,6 +430,10 @@ def timing_rows(results: Results, scales: Sequence[int]) -> list[Row]:
                     f"≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(help_s, TARGET_HELP_S)))
     rows.append(Row(results.commands["python"].label, seconds_text(results, "python"),
                     "", "", ""))
+    for fmt, against, name in (("docx", "pandoc", "pandoc"), ("pdf", "soffice", "LibreOffice")):
+        key = f"floor-{fmt}"
+        rows.append(Row(results.commands[key].label, seconds_text(results, key),
+                        ratio_text(ratio(results, key, against), name), "", ""))
     return rows
 
 

@@ -142,27 +142,34 @@ def _report(problems: list) -> None:
 
 def main() -> None:
     """Entry point: run the app and turn failures into one clear message and an exit code."""
-    from generator.errors import FindingsError, RefusedError
-
     try:
         code = app(standalone_mode=False)
-    except FindingsError as error:
+    except Exception as error:
+        _fail(error)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(error: Exception) -> None:
+    """Exit with the code and message for `error` (the library's errors are imported only
+    here, so `--help` never loads them)."""
+    from generator.errors import FindingsError, RefusedError
+
+    if isinstance(error, FindingsError):
         _report(error.problems)
         _exit(error, 2)
-    except RefusedError as error:
+    if isinstance(error, RefusedError):
         typer.echo(str(error), err=True)
         _exit(error, 3)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
+    if isinstance(error, typer.Exit):
+        sys.exit(error.exit_code)
+    if isinstance(error, typer.Abort):
         sys.exit(1)
-    except typer.TyperException as error:  # usage errors: the message, then exit 2
+    if isinstance(error, typer.TyperException):  # usage errors: the message, then exit 2
         error.show()  # type: ignore[attr-defined]
         sys.exit(getattr(error, "exit_code", 2))
-    except Exception as error:  # the last line of defence: one line, exit 1
-        typer.echo(f"mtreport: internal error: {type(error).__name__}: {error}", err=True)
-        _exit(error, 1)
-    sys.exit(code if isinstance(code, int) else 0)
+    # the last line of defence: one line, exit 1
+    typer.echo(f"mtreport: internal error: {type(error).__name__}: {error}", err=True)
+    _exit(error, 1)
 
 
 def _exit(error: BaseException, code: int) -> None:
