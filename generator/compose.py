@@ -561,4 +561,6 @@ def _guides(ctx: _Context) -> list[tuple[str, tuple[m.Question, ...]]]:
 
 
 def _slug(text: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in text.casefold()).strip("-") or "x"
+    """The letters and digits of `text`, each run of anything else one dash."""
+    words = "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+    return "-".join(words) or "x"

@@ -33,7 +33,7 @@ def privacy_problems(loaded: Loaded, findings: Findings) -> list[Problem]:
         # pseudonymised name there is a leak; everywhere else the pseudonym replaces it
         names = every if path[:1] == ("report",) else replaced
         for hit in find_sensitive(text, names):
-            line, column = _position(loaded, path, text, hit.start)
+            line, column = _position(loaded, path, text, hit.start, hit.text)
             out.append(Problem(loaded.file, line, column, field_name(path),
                                message(f"privacy.{hit.kind}", loaded.language, text=hit.text),
                                severity="warning"))
@@ -61,12 +61,18 @@ def _skipped(pattern: tuple[str, ...]) -> bool:
     return pattern in _SKIP
 
 
-def _position(loaded: Loaded, path: Path_, text: str, offset: int) -> tuple[int | None,
-                                                                          int | None]:
-    """Line of the hit: block scalars start on the line after their `|` or `>` mark."""
+def _position(loaded: Loaded, path: Path_, text: str, offset: int,
+              found: str) -> tuple[int | None, int | None]:
+    """Line and column of the hit where the file spells it as printed; else its line
+    (block scalars start on the line after their `|` or `>` mark) without a column."""
     mark = loaded.mark(path)
     if mark is None:
         return None, None
+    # each line break of the source becomes a newline or a space of the value
+    span = text.count("\n") + text.count(" ") + 2
+    where = loaded.find(mark, found, text.count(found, 0, offset), span)
+    if where is not None:
+        return where.line, where.column
     if "\n" not in text:
         return mark.line, None
     return mark.line + 1 + text.count("\n", 0, offset), None

@@ -11,12 +11,13 @@ key (a duplicate), while ``1:`` and ``true:`` are different keys.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 import yaml
@@ -68,6 +69,7 @@ class Loaded:
     marks: dict[Path_, Mark]
     key_marks: dict[Path_, Mark]
     language: str = "nb"
+    source: str = field(default="", repr=False, compare=False)  # the text as parsed
 
     def mark(self, path: Path_) -> Mark | None:
         """Nearest known position, so a missing field can point at its parent."""
@@ -76,6 +78,33 @@ class Loaded:
             if found is not None:
                 return found
         return None
+
+    def find(self, start: Mark, needle: str, skip: int, lines: int) -> Mark | None:
+        """Where `needle` is written for the `skip`+1-th time from `start` on, within
+        `lines` lines; None when the file spells it otherwise (escapes, a folded break)."""
+        if not needle or not self.source:
+            return None
+        starts = _line_starts(self.source)
+        if not 1 <= start.line <= len(starts):
+            return None
+        offset = starts[start.line - 1] + start.column - 1
+        last = start.line - 1 + lines
+        end = starts[last] if last < len(starts) else len(self.source)
+        found = offset - 1
+        for _ in range(skip + 1):
+            found = self.source.find(needle, found + 1, end)
+            if found < 0:
+                return None
+        line = bisect.bisect_right(starts, found)
+        return Mark(line, found - starts[line - 1] + 1)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line begins, by YAML's line breaks (CRLF is one break)."""
+    return [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
+
+
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def field_name(path: Path_) -> str:
@@ -480,8 +509,9 @@ def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report) -> None:
 # --------------------------------------------------------------------------- entry points
 
 
-def _parse(text: str | bytes, builder: _Builder, report: _Report) -> None:
-    """Check the raw text, then walk its events; raises _Stop when it cannot go on."""
+def _parse(text: str | bytes, builder: _Builder, report: _Report) -> str:
+    """Check the raw text, then walk its events; raises _Stop when it cannot go on.
+    Returns the text as parsed (decoded, without a byte-order mark)."""
     if len(text) > MAX_BYTES:
         report.fatal("yaml.file_too_large", None, None, limit=MAX_BYTES // (1024 * 1024))
     source = _decode(text, report) if isinstance(text, bytes) else text.removeprefix("\ufeff")
@@ -492,6 +522,7 @@ def _parse(text: str | bytes, builder: _Builder, report: _Report) -> None:
         _syntax_problem(err, source, report)
         raise _Stop from None
     builder.check_root()
+    return source
 
 
 def load_text(text: str | bytes, file: str = "<string>") -> Loaded:
@@ -499,11 +530,12 @@ def load_text(text: str | bytes, file: str = "<string>") -> Loaded:
     raw = text.decode("latin-1") if isinstance(text, bytes) else text
     report = _Report(file, sniff_language(raw))
     builder = _Builder(report)
+    source = ""
     with contextlib.suppress(_Stop):
-        _parse(text, builder, report)
+        source = _parse(text, builder, report)
     if report.problems:
         raise FindingsError(report.problems)
-    return Loaded(file, builder.root, builder.marks, builder.key_marks, report.lang)
+    return Loaded(file, builder.root, builder.marks, builder.key_marks, report.lang, source)
 
 
 def _read(name: str, report: _Report) -> bytes:

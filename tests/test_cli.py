@@ -327,8 +327,8 @@ def test_schema_prints_the_json_schema() -> None:
 # --- privacy check ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def with_fnr(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
-    """A findings file with a valid fødselsnummer in a quote; (folder, number, its line)."""
+def with_fnr(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """A findings file with a valid fødselsnummer in a quote; (folder, number, "line:column")."""
     folder = tmp_path_factory.mktemp("fnr")
     number = make_fnr("150387")
     text = (EXAMPLES / "minimal.yaml").read_text(encoding="utf-8")
@@ -336,8 +336,10 @@ def with_fnr(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
     assert quote in text
     text = text.replace(quote, f"Skriv opp nummeret mitt, {number}, så husker dere meg.")
     (folder / "findings.yaml").write_text(text, encoding="utf-8")
-    line = 1 + text[:text.index(number)].count("\n")
-    return folder, number, line
+    at = text.index(number)
+    line = 1 + text[:at].count("\n")
+    column = at - text.rfind("\n", 0, at)
+    return folder, number, f"{line}:{column}"
 
 
 def test_eleven_digits_with_a_wrong_control_digit_are_not_flagged(tmp_path: Path,
@@ -351,10 +353,10 @@ def test_eleven_digits_with_a_wrong_control_digit_are_not_flagged(tmp_path: Path
 
 
 def test_check_warns_about_an_identity_number_with_file_and_line(with_fnr) -> None:
-    folder, number, line = with_fnr
+    folder, number, where = with_fnr
     done = mtreport("check", "findings.yaml", cwd=folder)
     assert done.code == 0
-    assert done.err.startswith(f"findings.yaml:{line}: [warning] results[0].questions[0]"
+    assert done.err.startswith(f"findings.yaml:{where}: [warning] results[0].questions[0]"
                                f".quotes[0]: «{number}»")
     assert "fødselsnummer" in done.err
 
@@ -365,25 +367,25 @@ def test_check_of_a_clean_file_finds_nothing() -> None:
 
 
 def test_strict_check_fails_on_the_number(with_fnr) -> None:
-    folder, number, line = with_fnr
+    folder, number, where = with_fnr
     done = mtreport("check", "--strict", "findings.yaml", cwd=folder)
     assert done.code == 2
-    assert f"findings.yaml:{line}:" in done.err and number in done.err
+    assert f"findings.yaml:{where}:" in done.err and number in done.err
 
 
 def test_strict_build_refuses_and_writes_nothing(with_fnr) -> None:
-    folder, number, line = with_fnr
+    folder, number, where = with_fnr
     done = mtreport("build", "--strict", "findings.yaml", cwd=folder)
     assert done.code == 2
-    assert f"findings.yaml:{line}:" in done.err and number in done.err
+    assert f"findings.yaml:{where}:" in done.err and number in done.err
     assert outputs(folder) == []
 
 
 def test_a_plain_build_succeeds_but_shows_the_warning(tmp_path: Path, with_fnr) -> None:
-    folder, number, line = with_fnr
+    folder, number, where = with_fnr
     shutil.copyfile(folder / "findings.yaml", tmp_path / "findings.yaml")
     done = mtreport("build", "findings.yaml", cwd=tmp_path)
     assert done.code == 0
     assert done.out == "wrote findings.docx\n"
-    assert f"findings.yaml:{line}: [warning]" in done.err and number in done.err
+    assert f"findings.yaml:{where}: [warning]" in done.err and number in done.err
     assert outputs(tmp_path) == ["findings.docx"]

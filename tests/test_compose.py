@@ -238,6 +238,14 @@ def test_heading_numbers_follow_their_levels(name: str) -> None:
         assert h.number == expected, f"{h.text!r} is {h.number}, expected {expected}"
 
 
+def test_unnumbered_headings_get_anchors_of_their_words() -> None:
+    doc = composed(EXAMPLES / "minimal.yaml")
+    keys = {h.text: h.key for h in doc.headings() if h.number is None}
+    assert keys["Vedlegg: intervjuguide"] == "h-vedlegg-intervjuguide"
+    for key in keys.values():  # words joined by single dashes, nothing else
+        assert re.fullmatch(r"h(-[^\W_]+)+", key), key
+
+
 def test_nested_sections_get_deeper_headings(fjellby: t.Document) -> None:
     background = chapter(fjellby, "Bakgrunn")
     levels = {b.text: (b.level, b.number) for b in background if isinstance(b, t.Heading)}

@@ -6,16 +6,8 @@ from pathlib import Path
 
 from generator.build import check
 
-FINDINGS = """\
-report:
-  title: Musikkterapi med Hege
-  date: 2025
-privacy:
-  names: [Kari]
-  pseudonyms:
-    Hege: musikkterapeuten
-method:
-  purpose: Å kartlegge timene med Hege og Kari.
+# one informant group with one question, up to its quotes (each test file adds them)
+ONE_QUESTION = """\
   informants:
     - id: brukere
       label: Brukere
@@ -27,6 +19,19 @@ results:
     questions:
       - text: Hvordan har timene vært?
         quotes:
+"""
+
+FINDINGS = """\
+report:
+  title: Musikkterapi med Hege
+  date: 2025
+privacy:
+  names: [Kari]
+  pseudonyms:
+    Hege: musikkterapeuten
+method:
+  purpose: Å kartlegge timene med Hege og Kari.
+""" + ONE_QUESTION + """\
           - Hege ringer meg på 912 34 567.
 """
 
@@ -45,3 +50,49 @@ def test_hits_name_file_line_and_field(tmp_path: Path):
         (quote, "results[0].questions[0].quotes[0]", "warning"),  # the phone number only
     }
     assert all(w.file == str(source) for w in check(source).warnings)
+
+
+COLUMNS = """\
+report:
+  title: Rapport
+  date: 2025
+privacy:
+  names: [Kari]
+method:
+  purpose: Å treffe Kari, og Kari igjen.
+""" + ONE_QUESTION + """\
+          - |
+            Første linje.
+            Ring 912 34 567 eller Kari.
+          - Et sitat som går
+            over to linjer til Kari.
+          - "Sitert: Kari"
+          - "Escaped: K\\x61ri"
+"""
+
+
+def test_hits_point_at_line_and_column_where_the_file_spells_them(tmp_path: Path):
+    source = tmp_path / "funn.yaml"
+    source.write_text(COLUMNS, encoding="utf-8")
+    lines = COLUMNS.splitlines()
+
+    def at(line_text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+        number = lines.index(line_text) + 1
+        column = -1
+        for _ in range(nth + 1):
+            column = lines[number - 1].index(needle, column + 1)
+        return number, column + 1
+
+    found = [(w.line, w.column) for w in check(source).warnings]
+    purpose = "  purpose: Å treffe Kari, og Kari igjen."
+    quote = "            Ring 912 34 567 eller Kari."
+    escaped = lines.index('          - "Escaped: K\\x61ri"') + 1
+    assert sorted(found, key=str) == sorted([
+        at(purpose, "Kari"),
+        at(purpose, "Kari", 1),  # the second of two alike hits, not the first again
+        at('          - "Sitert: Kari"', "Kari"),  # in a quoted value
+        at(quote, "912"),  # in a block scalar
+        at(quote, "Kari"),
+        at("            over to linjer til Kari.", "Kari"),  # a folded plain value
+        (escaped, None),  # written with an escape: the value's line, no column
+    ], key=str)
