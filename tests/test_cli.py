@@ -141,6 +141,27 @@ def test_debug_adds_the_traceback_to_the_same_problems() -> None:
     assert "FindingsError" in debug.err
 
 
+@pytest.mark.parametrize(("raised", "code", "message"), [
+    ("KeyboardInterrupt()", 130, "mtreport: interrupted\n"),
+    ("SystemExit('stopped')", 1, "stopped\n"),
+    ("SystemExit(None)", 0, ""),
+])
+def test_main_ends_with_the_exit_code_and_no_traceback(raised: str, code: int,
+                                                       message: str) -> None:
+    """main ends the process itself (os._exit, no interpreter teardown), as sys.exit would."""
+    program = ("import generator.cli as cli\n"
+               "def app(**kwargs):\n"
+               "    print('printed before the end')\n"
+               f"    raise {raised}\n"
+               "cli.app = app\n"
+               "cli.main()\n"
+               "print('never reached')\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        code, "printed before the end\n", message)
+
+
 @pytest.mark.parametrize("command", ["validate", "check", "build"])
 def test_a_missing_file_is_named(tmp_path: Path, command: str) -> None:
     done = mtreport(command, "ingen-slik-fil.yaml", cwd=tmp_path)
