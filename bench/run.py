@@ -320,6 +320,12 @@ def floor_command(fmt: str) -> Command:
                    (INSTALL.python, "-c", f"import {modules}"), None, 1, "", memory=False)
 
 
+def typer_command() -> Command:
+    """Importing typer alone: the floor under `mtreport --help` (3 per run, as --help)."""
+    return Command("floor-help", "python -c 'import typer' (floor of --help)",
+                   (INSTALL.python, "-c", "import typer"), None, HELP_REPEAT, "", memory=False)
+
+
 def warm_up(command: Command) -> Command:
     """Run once untimed (caches, .pyc, LibreOffice's profile); a failure disables it."""
     if command.argv is None:
@@ -347,7 +353,7 @@ def prepare_commands(scales: Sequence[int]) -> list[Command]:
                 soffice]
     for scale in scales[1:]:
         commands += [warm_up(build_command(mtreport, fmt, scale)) for fmt in ("docx", "pdf")]
-    floors = [warm_up(floor_command(fmt)) for fmt in FLOORS]
+    floors = [warm_up(floor_command(fmt)) for fmt in FLOORS] + [warm_up(typer_command())]
     return [*commands, warm_up(help_command(mtreport)), warm_up(python_command()), *floors]
 
 
@@ -428,6 +434,8 @@ def timing_rows(results: Results, scales: Sequence[int]) -> list[Row]:
     help_s = median_seconds(results, "help")
     rows.append(Row("mtreport --help", seconds_text(results, "help"), "",
                     f"≤ {TARGET_HELP_S * 1000:.0f} ms", verdict(help_s, TARGET_HELP_S)))
+    rows.append(Row(results.commands["floor-help"].label, seconds_text(results, "floor-help"),
+                    "", "", ""))
     rows.append(Row(results.commands["python"].label, seconds_text(results, "python"),
                     "", "", ""))
     for fmt, against, name in (("docx", "pandoc", "pandoc"), ("pdf", "soffice", "LibreOffice")):
