@@ -138,6 +138,13 @@ class Collector:
         """Whether any problem is an error (warnings alone do not stop a build)."""
         return any(p.severity == "error" for p in self.problems)
 
+    def failed(self, path: Path_) -> bool:
+        """Whether an error was found at `path` or inside it (its value is then a stand-in,
+        and checks against it would only repeat that error in other words)."""
+        name = field_name(path)
+        return any(p.severity == "error" and (p.field == name or p.field.startswith(
+            (f"{name}.", f"{name}["))) for p in self.problems)
+
     def path_of(self, obj: object, default: Path_ = ()) -> Path_:
         """Where a converted dataclass instance came from."""
         return self.paths.get(id(obj), default)
