@@ -108,8 +108,10 @@ MEMORY_METHOD = (
 
 def child_env(bytecode_cache: bool) -> dict[str, str]:
     """The environment of every timed process: with a bytecode cache, as an installed tool
-    has one (kept under bench/work/pycache), unless the caller asked for none."""
-    env = dict(os.environ)
+    has one (kept under bench/work/pycache), unless the caller asked for none; without the
+    variables that would put other modules in front of the install being timed."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONSAFEPATH")}
     if bytecode_cache:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
@@ -212,14 +214,28 @@ def venv_install() -> Install:
             _step([sys.executable, "-m", "venv", str(VENV)])
         with tempfile.TemporaryDirectory() as folder:
             _step([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", folder,
-                   str(ROOT)])
+                   str(_checkout_copy(Path(folder) / "src"))])
             (wheel,) = Path(folder).glob("mtreport-*.whl")
             _step([str(python), "-m", "pip", "install", "-q", str(wheel)])  # dependencies
             _step([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
                    str(wheel)])  # this checkout's code, even at an unchanged version
     except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        shutil.rmtree(VENV, ignore_errors=True)  # made afresh next time, never half-made
         return Install(None, str(python), how, f"could not install into {VENV.name}: {error}")
     return Install((str(VENV / "bin" / "mtreport"),), str(python), how)
+
+
+def _checkout_copy(target: Path) -> Path:
+    """The files git tracks or would track (uncommitted edits included), copied, so the
+    wheel holds this checkout and nothing a stale build/ folder still has."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
+                             "--exclude-standard"], capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
 
 
 def _step(argv: list[str]) -> None:

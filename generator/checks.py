@@ -156,8 +156,9 @@ def _check_result(out: Collector, path: Path_, result: m.GroupResults,
 def _check_question(out: Collector, path: Path_, question: m.Question) -> None:
     """Scale runs upwards; scores and mean within it, not both; counts not negative."""
     scale = question.scale or DEFAULT_SCALE
-    # a scale written wrong stands in as the default: its scores are not checked against it
-    scale_ok = _check_scale(out, path, question.scale) and not out.failed((*path, "scale"))
+    # a scale (or a bound of it) that could not be read has a default standing in for it:
+    # scores are not checked against a scale the author did not write
+    scale_ok = _check_scale(out, path, question.scale) and not out.unread_at((*path, "scale"))
     has_scores = isinstance(question.scores, m.ScoreFile) or bool(question.scores)
     if has_scores and question.mean is not None:
         out.add("validate.scores_and_mean", (*path, "mean"))
@@ -399,7 +400,7 @@ def _question_with_csv(out: Collector, path: Path_, question: m.Question,
     scale = question.scale or DEFAULT_SCALE
     file_path = (*path, "scores", "file")
     target = check_file(out, file_path, source.file, base_dir, MAX_CSV_BYTES)
-    if target is None or not _scale_usable(scale) or out.failed((*path, "scale")):
+    if target is None or not _scale_usable(scale) or out.unread_at((*path, "scale")):
         return question
     display = str(resolve(Path(out.loaded.file).parent, source.file))
     try:

@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 _debug = False
+INTERRUPTED = 130  # the exit code of Ctrl-C (128 + SIGINT)
 
 
 class Format(str, Enum):
@@ -159,9 +160,10 @@ def main() -> None:
         status = code if isinstance(code, int) else 0
     except SystemExit as done:
         status = done.code
-    except KeyboardInterrupt:  # outputs are written whole or not at all (output.py)
-        typer.echo("mtreport: interrupted", err=True)
-        status = 130
+    except KeyboardInterrupt:  # outside typer, which answers Ctrl-C with exit code 130
+        status = INTERRUPTED
+    if status == INTERRUPTED:  # no command ends with 130 itself
+        typer.echo("mtreport: interrupted", err=True)  # outputs are whole or not written
     _end(status)
 
 
@@ -176,6 +178,8 @@ def _end(status: object) -> NoReturn:
         print(status, file=sys.stderr)
         status = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with that descriptor closed
+            continue
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to flush to
             stream.flush()
     os._exit(status)

@@ -105,6 +105,9 @@ class Collector:
         self.paths: dict[int, Path_] = {}
         self.kept: dict[int, tuple[int, ...]] = {}
         self.incomplete: set[Path_] = set()
+        # fields written but not read (a bad value, or a misspelt key that meant them):
+        # what stands in for them is a default, not what the author wrote
+        self.unread: set[Path_] = set()
 
     def text(self, msg: str, /, **kw: object) -> str:
         """A message in the author's language."""
@@ -138,12 +141,10 @@ class Collector:
         """Whether any problem is an error (warnings alone do not stop a build)."""
         return any(p.severity == "error" for p in self.problems)
 
-    def failed(self, path: Path_) -> bool:
-        """Whether an error was found at `path` or inside it (its value is then a stand-in,
-        and checks against it would only repeat that error in other words)."""
-        name = field_name(path)
-        return any(p.severity == "error" and (p.field == name or p.field.startswith(
-            (f"{name}.", f"{name}["))) for p in self.problems)
+    def unread_at(self, path: Path_) -> bool:
+        """Whether the value at `path`, or a part of it, was written but could not be read
+        (checks against its stand-in would only repeat that problem in other words)."""
+        return any(p[:len(path)] == path for p in self.unread)
 
     def path_of(self, obj: object, default: Path_ = ()) -> Path_:
         """Where a converted dataclass instance came from."""
@@ -551,6 +552,7 @@ def _convert_object(cls: type, out: Collector, value: Any, path: Path_) -> Any:
         spec, plan = entry
         _convert_field(out, spec, plan, raw, (*path, key), kwargs)
     suggested = {_report_unknown(out, cls, key, (*path, key)) for key in unknown}
+    out.unread.update((*path, key) for key in suggested if key is not None)
     for spec, _plan in plans.values():
         if spec.required and spec.key not in value:
             kwargs[spec.name] = None
@@ -567,10 +569,12 @@ def _convert_field(out: Collector, spec: FieldSpec, plan: Plan, raw: Any, path: 
     if _is_blank(raw):
         if spec.required:
             out.add("validate.empty_required", path, key=spec.key)
+            out.unread.add(path)
             kwargs[spec.name] = None
         return
     result = plan.convert(out, raw, path)
     if result is INVALID:
+        out.unread.add(path)
         if spec.required:
             kwargs[spec.name] = None
         return

@@ -65,14 +65,12 @@ def _position(loaded: Loaded, path: Path_, text: str, offset: int,
               found: str) -> tuple[int | None, int | None]:
     """Line and column of the hit where the file spells it as printed; else its line
     (block scalars start on the line after their `|` or `>` mark) without a column."""
+    where = loaded.spelled(path, text, found, text.count(found, 0, offset))
+    if where is not None:
+        return where.line, where.column
     mark = loaded.mark(path)
     if mark is None:
         return None, None
-    # each line break of the source becomes a newline or a space of the value
-    span = text.count("\n") + text.count(" ") + 2
-    where = loaded.find(mark, found, text.count(found, 0, offset), span)
-    if where is not None:
-        return where.line, where.column
     if "\n" not in text:
         return mark.line, None
     return mark.line + 1 + text.count("\n", 0, offset), None

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NoReturn
 
 import yaml
@@ -70,6 +71,7 @@ class Loaded:
     key_marks: dict[Path_, Mark]
     language: str = "nb"
     source: str = field(default="", repr=False, compare=False)  # the text as parsed
+    ends: dict[Path_, Mark] = field(default_factory=dict, repr=False, compare=False)
 
     def mark(self, path: Path_) -> Mark | None:
         """Nearest known position, so a missing field can point at its parent."""
@@ -79,32 +81,36 @@ class Loaded:
                 return found
         return None
 
-    def find(self, start: Mark, needle: str, skip: int, lines: int) -> Mark | None:
-        """Where `needle` is written for the `skip`+1-th time from `start` on, within
-        `lines` lines; None when the file spells it otherwise (escapes, a folded break)."""
-        if not needle or not self.source:
+    def spelled(self, path: Path_, value: str, needle: str, nth: int) -> Mark | None:
+        """Where the `nth` (0-based) `needle` of the text value at `path` is written; None
+        unless the file writes that value's needles as they read (not through an escape or
+        across a folded line break), so a position is never a guess."""
+        start, end = self.marks.get(path), self.ends.get(path)
+        if not needle or start is None or end is None:
             return None
-        starts = _line_starts(self.source)
-        if not 1 <= start.line <= len(starts):
+        first, last = self._offset(start), self._offset(end)
+        if first is None or last is None:
             return None
-        offset = starts[start.line - 1] + start.column - 1
-        last = start.line - 1 + lines
-        end = starts[last] if last < len(starts) else len(self.source)
-        found = offset - 1
-        for _ in range(skip + 1):
-            found = self.source.find(needle, found + 1, end)
-            if found < 0:
-                return None
-        line = bisect.bisect_right(starts, found)
-        return Mark(line, found - starts[line - 1] + 1)
+        written = self.source[first:last]
+        count = value.count(needle)
+        if written.count(needle) != count or not 0 <= nth < count:
+            return None
+        found = -1
+        for _ in range(nth + 1):
+            found = written.find(needle, found + 1)
+        line = bisect.bisect_right(self._line_starts, first + found)
+        return Mark(line, first + found - self._line_starts[line - 1] + 1)
 
+    def _offset(self, mark: Mark) -> int | None:
+        starts = self._line_starts
+        if not 1 <= mark.line <= len(starts):
+            return None
+        return starts[mark.line - 1] + mark.column - 1
 
-def _line_starts(text: str) -> list[int]:
-    """Offsets where each line begins, by YAML's line breaks (CRLF is one break)."""
-    return [0, *(m.end() for m in _YAML_BREAK.finditer(text))]
-
-
-_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Offsets where the lines of the source begin, by YAML's line breaks."""
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.source))]
 
 
 def field_name(path: Path_) -> str:
@@ -279,6 +285,7 @@ class _Builder:
         self.documents = 0
         self.marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
+        self.ends: dict[Path_, Mark] = {}  # where each scalar value ends
         self.handlers = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.mapping_start,
@@ -384,6 +391,8 @@ class _Builder:
         if not self.stack:
             self.root_empty = plain and raw == ""
         self.put(None if plain and raw in _NULLS else raw, path, live, mark)
+        if live:
+            self.ends[path] = Mark(event.end_mark.line + 1, event.end_mark.column + 1)
 
     def mapping_start(self, event: yaml.CollectionStartEvent) -> None:
         """Open a mapping."""
@@ -535,7 +544,8 @@ def load_text(text: str | bytes, file: str = "<string>") -> Loaded:
         source = _parse(text, builder, report)
     if report.problems:
         raise FindingsError(report.problems)
-    return Loaded(file, builder.root, builder.marks, builder.key_marks, report.lang, source)
+    return Loaded(file, builder.root, builder.marks, builder.key_marks, report.lang, source,
+                  builder.ends)
 
 
 def _read(name: str, report: _Report) -> bytes:

@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -141,25 +142,41 @@ def test_debug_adds_the_traceback_to_the_same_problems() -> None:
     assert "FindingsError" in debug.err
 
 
+def _run_main(body: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """cli.main in a child process, after `body` (which may add a command named boom)."""
+    program = ("import sys\nimport generator.cli as cli\n" + textwrap.dedent(body)
+               + "sys.argv = ['mtreport', 'boom']\ncli.main()\nprint('never reached')\n")
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120, check=False, **kwargs)
+
+
 @pytest.mark.parametrize(("raised", "code", "message"), [
-    ("KeyboardInterrupt()", 130, "mtreport: interrupted\n"),
+    ("KeyboardInterrupt()", 130, "mtreport: interrupted\n"),  # typer makes it Exit(130)
     ("SystemExit('stopped')", 1, "stopped\n"),
     ("SystemExit(None)", 0, ""),
+    ("SystemExit(4)", 4, ""),
 ])
 def test_main_ends_with_the_exit_code_and_no_traceback(raised: str, code: int,
                                                        message: str) -> None:
-    """main ends the process itself (os._exit, no interpreter teardown), as sys.exit would."""
-    program = ("import generator.cli as cli\n"
-               "def app(**kwargs):\n"
-               "    print('printed before the end')\n"
-               f"    raise {raised}\n"
-               "cli.app = app\n"
-               "cli.main()\n"
-               "print('never reached')\n")
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          timeout=120, check=False)
+    """main ends the process itself (os._exit, no interpreter teardown), as sys.exit would;
+    what was printed is flushed first."""
+    done = _run_main(f"""\
+        @cli.app.command("boom")
+        def boom() -> None:
+            print("printed before the end")
+            raise {raised}
+        """)
     assert (done.returncode, done.stdout, done.stderr) == (
         code, "printed before the end\n", message)
+
+
+def test_main_ends_cleanly_with_standard_output_closed() -> None:
+    done = _run_main("""\
+        @cli.app.command("boom")
+        def boom() -> None:
+            print("nowhere to go", file=sys.stderr)
+        """, preexec_fn=lambda: os.close(1))
+    assert (done.returncode, done.stderr) == (0, "nowhere to go\n")
 
 
 @pytest.mark.parametrize("command", ["validate", "check", "build"])

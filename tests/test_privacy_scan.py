@@ -57,7 +57,7 @@ report:
   title: Rapport
   date: 2025
 privacy:
-  names: [Kari]
+  names: [Kari, Per Hansen]
 method:
   purpose: Å treffe Kari, og Kari igjen.
 """ + ONE_QUESTION + """\
@@ -68,6 +68,13 @@ method:
             over to linjer til Kari.
           - "Sitert: Kari"
           - "Escaped: K\\x61ri"
+          - Sa Kari hei
+          - "K\\x61ri og Kari"
+          - Her står Per
+            Hansen over to linjer.
+          - Per Hansen står på én.
+          - |  # Kari i kommentaren
+            Kari i teksten.
 """
 
 
@@ -86,7 +93,9 @@ def test_hits_point_at_line_and_column_where_the_file_spells_them(tmp_path: Path
     found = [(w.line, w.column) for w in check(source).warnings]
     purpose = "  purpose: Å treffe Kari, og Kari igjen."
     quote = "            Ring 912 34 567 eller Kari."
-    escaped = lines.index('          - "Escaped: K\\x61ri"') + 1
+    def line_of(line_text: str) -> int:
+        return lines.index(line_text) + 1
+
     assert sorted(found, key=str) == sorted([
         at(purpose, "Kari"),
         at(purpose, "Kari", 1),  # the second of two alike hits, not the first again
@@ -94,5 +103,13 @@ def test_hits_point_at_line_and_column_where_the_file_spells_them(tmp_path: Path
         at(quote, "912"),  # in a block scalar
         at(quote, "Kari"),
         at("            over to linjer til Kari.", "Kari"),  # a folded plain value
-        (escaped, None),  # written with an escape: the value's line, no column
+        # written with an escape: the value's line and no column, never the next value's
+        (line_of('          - "Escaped: K\\x61ri"'), None),
+        at("          - Sa Kari hei", "Kari"),
+        # one of two alike hits escaped: neither can be told apart, so neither gets a column
+        (line_of('          - "K\\x61ri og Kari"'), None),
+        (line_of('          - "K\\x61ri og Kari"'), None),
+        (line_of("          - Her står Per"), None),  # across a folded line break
+        at("          - Per Hansen står på én.", "Per Hansen"),
+        (line_of("            Kari i teksten."), None),  # the header's comment says it too
     ], key=str)
