@@ -286,6 +286,7 @@ class _Builder:
         self.marks: dict[Path_, Mark] = {}
         self.key_marks: dict[Path_, Mark] = {}
         self.ends: dict[Path_, Mark] = {}  # where each scalar value ends
+        self.last_line = 0  # where the last event began (see current_field)
         self.handlers = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.mapping_start,
@@ -300,6 +301,7 @@ class _Builder:
         """Consume the whole event stream."""
         handlers = self.handlers
         for event in events:
+            self.last_line = event.start_mark.line + 1
             handler = handlers.get(type(event))
             if handler is not None:
                 handler(event)
@@ -318,6 +320,19 @@ class _Builder:
             if top.key is None and isinstance(top.container, dict):
                 return top
         return None
+
+    def current_field(self, line: int, collection: bool = False) -> str:
+        """The field the parser was reading when it stopped at `line`: the value being read,
+        or the mapping whose next key it was looking for; with `collection`, the innermost
+        open list or mapping itself. "" unless the parser's last event began on that line:
+        libyaml may stop a token ahead of it (a tab in the next line's indentation stops it
+        before the value at the end of this one), and a field is never a guess."""
+        if not self.stack or line != self.last_line:
+            return ""
+        waiting = self.expecting_key()
+        if collection or waiting is not None:
+            return field_name((waiting or self.stack[-1]).path)
+        return field_name(self.slot()[0])
 
     def slot(self) -> tuple[Path_, bool]:
         """Path of the next value, and whether it lands in the real tree."""
@@ -496,8 +511,10 @@ def _refine(key: str, text: str, mark: yaml.Mark) -> tuple[str, dict[str, object
     return key, {}
 
 
-def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report) -> None:
-    """Report a scanner/parser error as one friendly line at the right place."""
+def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report,
+                    builder: _Builder) -> None:
+    """Report a scanner/parser error as one friendly line at the right place, naming the
+    field the parser was in where that is certain (see _Builder.current_field)."""
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     context = getattr(err, "context", None) or ""
     mark = getattr(err, "problem_mark", None)
@@ -508,11 +525,14 @@ def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report) -> None:
             if mark is None:
                 break
             key, kw = _refine(key, text, mark)
-            report.add(key, mark.line + 1, mark.column + 1, **kw)
+            # an unclosed bracket is reported where it opens: the list or mapping is at fault
+            field = builder.current_field(mark.line + 1, key == "yaml.unclosed_flow")
+            report.add(key, mark.line + 1, mark.column + 1, field, **kw)
             return
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    report.add("yaml.syntax", line, column, problem=problem)
+    field = builder.current_field(line) if line is not None else ""
+    report.add("yaml.syntax", line, column, field, problem=problem)
 
 
 # --------------------------------------------------------------------------- entry points
@@ -528,7 +548,7 @@ def _parse(text: str | bytes, builder: _Builder, report: _Report) -> str:
     try:
         builder.feed(yaml.parse(source, Loader=_LOADER))
     except yaml.YAMLError as err:
-        _syntax_problem(err, source, report)
+        _syntax_problem(err, source, report, builder)
         raise _Stop from None
     builder.check_root()
     return source

@@ -378,30 +378,34 @@ def test_tab_indentation(either_loader: str, text: str) -> None:
 
 
 @pytest.mark.skipif(not HAS_LIBYAML, reason="messages are matched on libyaml's wording")
+# The field is where the parser was when it stopped, as far as libyaml got before it:
+# "" when it stopped before the key of the value at fault had come through.
 @pytest.mark.parametrize(
-    ("text", "key", "line", "column", "kw"),
+    ("text", "key", "line", "column", "field", "kw"),
     [
-        ("a: b: c\n", "yaml.colon_in_value", 1, 5, {}),
-        ("summary: This is\na long text\nb: 1\n", "yaml.expected_colon", 2, 1, {}),
-        ("a:\n  b: 1\n c: 2\n", "yaml.bad_indent", 3, 2, {}),
-        ("a: 'it's'\n", "yaml.text_after_value", 1, 8, {}),
-        ("a: 1\n- b\n", "yaml.list_item_here", 2, 1, {}),
-        ("a: -\n", "yaml.list_item_here", 1, 4, {}),
-        ('a: "abc\n\nb: 1\n', "yaml.unclosed_quote", 1, 4, {}),
-        ("a: [1, 2\nb: 3\n", "yaml.unclosed_flow", 1, 4, {}),
-        ("a: {x: 1\n", "yaml.unclosed_flow", 1, 4, {}),
-        ("a: [\n", "yaml.flow_node", 2, 1, {}),
-        ("a: @x\n", "yaml.bad_start_char", 1, 4, {"char": "@"}),
-        ("a: `x`\n", "yaml.bad_start_char", 1, 4, {"char": "`"}),
-        ("a: ]\n", "yaml.bad_start_char", 1, 4, {"char": "]"}),
-        ('a: "C:\\q"\n', "yaml.bad_escape", 1, 7, {}),
-        ("a: *important*\n", "yaml.bad_anchor", 1, 4, {}),
+        ("a: b: c\n", "yaml.colon_in_value", 1, 5, "", {}),
+        ("summary: This is\na long text\nb: 1\n", "yaml.expected_colon", 2, 1, "", {}),
+        ("a:\n  b: 1\n c: 2\n", "yaml.bad_indent", 3, 2, "", {}),
+        ("a: 'it's'\n", "yaml.text_after_value", 1, 8, "", {}),
+        ("a: 1\n- b\n", "yaml.list_item_here", 2, 1, "", {}),
+        ("a: -\n", "yaml.list_item_here", 1, 4, "a", {}),
+        ('a: "abc\n\nb: 1\n', "yaml.unclosed_quote", 1, 4, "a", {}),
+        ("a: [1, 2\nb: 3\n", "yaml.unclosed_flow", 1, 4, "a", {}),
+        ("a: {x: 1\n", "yaml.unclosed_flow", 1, 4, "a", {}),
+        ("a: [\n", "yaml.flow_node", 2, 1, "", {}),  # stopped at the end, not on line 1
+        ("a: @x\n", "yaml.bad_start_char", 1, 4, "a", {"char": "@"}),
+        ("a: `x`\n", "yaml.bad_start_char", 1, 4, "a", {"char": "`"}),
+        ("a: ]\n", "yaml.bad_start_char", 1, 4, "a", {"char": "]"}),
+        ('a: "C:\\q"\n', "yaml.bad_escape", 1, 7, "a", {}),
+        ("a: *important*\n", "yaml.bad_anchor", 1, 4, "a", {}),
+        ("report:\n  title: 'x'\n  date: \"\\ud800\"\n", "yaml.bad_unicode_escape", 3, 12,
+         "report.date", {}),
     ],
 )
 def test_syntax_errors_in_plain_words(
-    text: str, key: str, line: int, column: int, kw: dict[str, object]
+    text: str, key: str, line: int, column: int, field: str, kw: dict[str, object]
 ) -> None:
-    assert_problem(only_problem(text), key, line, column, **kw)
+    assert_problem(only_problem(text), key, line, column, field, **kw)
 
 
 def test_unknown_syntax_error_falls_back_to_pyyaml_text(monkeypatch: pytest.MonkeyPatch) -> None:
