@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 _debug = False
-INTERRUPTED = 130  # the exit code of Ctrl-C (128 + SIGINT)
+INTERRUPTED = 130  # the exit code of Ctrl-C (128 + SIGINT), as in generator.launch
 
 
 class Format(str, Enum):

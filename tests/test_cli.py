@@ -1,8 +1,9 @@
 """The `mtreport` command as an author runs it: a real process, its exit code, stdout and stderr.
 
-The tests run the installed console script (entry point `generator.cli:main`, the function
-that maps failures to exit codes), not `python -m generator.cli`: the module has no
-`__main__` guard, so that exits 0 without doing anything. Assertions are about behaviour,
+The tests run the installed console script (entry point `generator.launch:main`, which
+loads `generator.cli` and runs its `main`, the function that maps failures to exit codes),
+not `python -m generator.cli`: the module has no `__main__` guard, so that exits 0 without
+doing anything. Assertions are about behaviour,
 not about the wording of the argument-parsing library.
 """
 
@@ -168,6 +169,38 @@ def test_main_ends_with_the_exit_code_and_no_traceback(raised: str, code: int,
         """)
     assert (done.returncode, done.stdout, done.stderr) == (
         code, "printed before the end\n", message)
+
+
+def test_ctrl_c_while_the_cli_is_still_loading_ends_quietly() -> None:
+    """The console script's launcher: a Ctrl-C that arrives while generator.cli is being
+    imported (here sent by the import itself) ends with 130 and one line, no traceback."""
+    program = textwrap.dedent("""\
+        import os, signal, sys
+        class Interrupt:  # a Ctrl-C that lands while the CLI is being imported
+            def find_spec(self, name, path=None, target=None):
+                if name == "generator.cli":
+                    os.kill(os.getpid(), signal.SIGINT)
+                return None
+        sys.meta_path.insert(0, Interrupt())
+        from generator.launch import main
+        sys.argv = ["mtreport", "--version"]
+        main()
+        """)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "mtreport: interrupted\n")
+
+
+def test_the_console_script_runs_the_cli_after_loading_it() -> None:
+    """After loading, Ctrl-C is the CLI's own again (Python's default handler)."""
+    program = ("import signal, sys\nfrom generator.launch import main\n"
+               "import generator.cli as cli\n"
+               "def app(**kwargs):\n"
+               "    print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+               "cli.app = app\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "True\n", "")
 
 
 def test_main_ends_cleanly_with_standard_output_closed() -> None:
