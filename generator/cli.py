@@ -29,7 +29,7 @@ app = typer.Typer(
 )
 
 _debug = False
-INTERRUPTED = 130  # the exit code of Ctrl-C (128 + SIGINT), as in generator.launch
+INTERRUPTED = 130  # typer's exit code for Ctrl-C (128 + SIGINT)
 
 
 class Format(str, Enum):
@@ -162,8 +162,6 @@ def main() -> None:
         status = done.code
     except KeyboardInterrupt:  # outside typer, which answers Ctrl-C with exit code 130
         status = INTERRUPTED
-    if status == INTERRUPTED:  # no command ends with 130 itself
-        typer.echo("mtreport: interrupted", err=True)  # outputs are whole or not written
     _end(status)
 
 
@@ -182,6 +180,10 @@ def _end(status: object) -> NoReturn:
             continue
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to flush to
             stream.flush()
+    if status == INTERRUPTED:  # no command ends with 130 itself; outputs are whole or absent
+        from generator.launch import end_interrupted
+
+        end_interrupted()
     os._exit(status)
 
 

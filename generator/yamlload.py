@@ -301,7 +301,8 @@ class _Builder:
         """Consume the whole event stream."""
         handlers = self.handlers
         for event in events:
-            self.last_line = event.start_mark.line + 1
+            if not isinstance(event, _END_EVENTS):  # an end carries the next token's place
+                self.last_line = event.start_mark.line + 1
             handler = handlers.get(type(event))
             if handler is not None:
                 handler(event)
@@ -327,12 +328,13 @@ class _Builder:
         open list or mapping itself. "" unless the parser's last event began on that line:
         libyaml may stop a token ahead of it (a tab in the next line's indentation stops it
         before the value at the end of this one), and a field is never a guess."""
-        if not self.stack or line != self.last_line:
-            return ""
+        if not self.stack or line != self.last_line or not all(f.live for f in self.stack):
+            return ""  # (a frame that is not live sits under a rejected key's placeholder)
         waiting = self.expecting_key()
         if collection or waiting is not None:
             return field_name((waiting or self.stack[-1]).path)
-        return field_name(self.slot()[0])
+        path, live = self.slot()
+        return field_name(path) if live else ""
 
     def slot(self) -> tuple[Path_, bool]:
         """Path of the next value, and whether it lands in the real tree."""
@@ -490,6 +492,16 @@ _SYNTAX: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+# Errors inside the value being read (an escape, an unclosed quote or bracket, an anchor),
+# whose field the parser knows. Errors after a value (text after it, a stray colon or dash,
+# an indent) name none: the parser has moved on to the next slot, or the line's value has
+# not reached it yet.
+_IN_A_VALUE = frozenset({"yaml.bad_escape", "yaml.bad_unicode_escape", "yaml.unclosed_quote",
+                         "yaml.unclosed_flow", "yaml.bad_anchor"})
+_END_EVENTS = (yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentEndEvent,
+               yaml.StreamEndEvent)
+
+
 def _line_text(text: str, line: int) -> str:
     """The text of one 0-based line (only used on the error path)."""
     lines = text.splitlines()
@@ -526,13 +538,13 @@ def _syntax_problem(err: yaml.YAMLError, text: str, report: _Report,
                 break
             key, kw = _refine(key, text, mark)
             # an unclosed bracket is reported where it opens: the list or mapping is at fault
-            field = builder.current_field(mark.line + 1, key == "yaml.unclosed_flow")
+            field = (builder.current_field(mark.line + 1, key == "yaml.unclosed_flow")
+                     if key in _IN_A_VALUE else "")
             report.add(key, mark.line + 1, mark.column + 1, field, **kw)
             return
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    field = builder.current_field(line) if line is not None else ""
-    report.add("yaml.syntax", line, column, field, problem=problem)
+    report.add("yaml.syntax", line, column, "", problem=problem)
 
 
 # --------------------------------------------------------------------------- entry points

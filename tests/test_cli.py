@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -152,7 +153,8 @@ def _run_main(body: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("raised", "code", "message"), [
-    ("KeyboardInterrupt()", 130, "mtreport: interrupted\n"),  # typer makes it Exit(130)
+    # typer makes it Exit(130); the process then ends by SIGINT, as Ctrl-C would end it
+    ("KeyboardInterrupt()", -signal.SIGINT, "mtreport: interrupted\n"),
     ("SystemExit('stopped')", 1, "stopped\n"),
     ("SystemExit(None)", 0, ""),
     ("SystemExit(4)", 4, ""),
@@ -171,24 +173,36 @@ def test_main_ends_with_the_exit_code_and_no_traceback(raised: str, code: int,
         code, "printed before the end\n", message)
 
 
+_INTERRUPT_WHILE_LOADING = textwrap.dedent("""\
+    import os, signal, sys
+    class Interrupt:  # a Ctrl-C that lands while the CLI is being imported
+        def find_spec(self, name, path=None, target=None):
+            if name == "generator.cli":
+                os.kill(os.getpid(), signal.SIGINT)
+            return None
+    sys.meta_path.insert(0, Interrupt())
+    from generator.launch import main
+    sys.argv = ["mtreport", "--version"]
+    main()
+    """)
+
+
 def test_ctrl_c_while_the_cli_is_still_loading_ends_quietly() -> None:
     """The console script's launcher: a Ctrl-C that arrives while generator.cli is being
-    imported (here sent by the import itself) ends with 130 and one line, no traceback."""
-    program = textwrap.dedent("""\
-        import os, signal, sys
-        class Interrupt:  # a Ctrl-C that lands while the CLI is being imported
-            def find_spec(self, name, path=None, target=None):
-                if name == "generator.cli":
-                    os.kill(os.getpid(), signal.SIGINT)
-                return None
-        sys.meta_path.insert(0, Interrupt())
-        from generator.launch import main
-        sys.argv = ["mtreport", "--version"]
-        main()
-        """)
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          timeout=120, check=False)
-    assert (done.returncode, done.stdout, done.stderr) == (130, "", "mtreport: interrupted\n")
+    imported (here sent by the import itself) ends the process by SIGINT (a shell shows
+    130 and stops a loop), with one line and no traceback."""
+    done = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        -signal.SIGINT, "", "mtreport: interrupted\n")
+
+
+def test_an_ignored_ctrl_c_stays_ignored_while_loading() -> None:
+    """Started with SIGINT ignored (a background job of a script), mtreport keeps it so."""
+    done = subprocess.run([sys.executable, "-c", _INTERRUPT_WHILE_LOADING],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"mtreport {__version__}\n", "")
 
 
 def test_the_console_script_runs_the_cli_after_loading_it() -> None:

@@ -378,8 +378,9 @@ def test_tab_indentation(either_loader: str, text: str) -> None:
 
 
 @pytest.mark.skipif(not HAS_LIBYAML, reason="messages are matched on libyaml's wording")
-# The field is where the parser was when it stopped, as far as libyaml got before it:
-# "" when it stopped before the key of the value at fault had come through.
+# A field is named only for an error inside the value being read (an escape, an unclosed
+# quote or bracket, an anchor) when the parser got that far on the error's line; an error
+# after a value, or one the parser reached a token early, names none rather than a wrong one.
 @pytest.mark.parametrize(
     ("text", "key", "line", "column", "field", "kw"),
     [
@@ -388,24 +389,40 @@ def test_tab_indentation(either_loader: str, text: str) -> None:
         ("a:\n  b: 1\n c: 2\n", "yaml.bad_indent", 3, 2, "", {}),
         ("a: 'it's'\n", "yaml.text_after_value", 1, 8, "", {}),
         ("a: 1\n- b\n", "yaml.list_item_here", 2, 1, "", {}),
-        ("a: -\n", "yaml.list_item_here", 1, 4, "a", {}),
+        ("a: -\n", "yaml.list_item_here", 1, 4, "", {}),
         ('a: "abc\n\nb: 1\n', "yaml.unclosed_quote", 1, 4, "a", {}),
         ("a: [1, 2\nb: 3\n", "yaml.unclosed_flow", 1, 4, "a", {}),
         ("a: {x: 1\n", "yaml.unclosed_flow", 1, 4, "a", {}),
         ("a: [\n", "yaml.flow_node", 2, 1, "", {}),  # stopped at the end, not on line 1
-        ("a: @x\n", "yaml.bad_start_char", 1, 4, "a", {"char": "@"}),
-        ("a: `x`\n", "yaml.bad_start_char", 1, 4, "a", {"char": "`"}),
-        ("a: ]\n", "yaml.bad_start_char", 1, 4, "a", {"char": "]"}),
+        ("a: @x\n", "yaml.bad_start_char", 1, 4, "", {"char": "@"}),
+        ("a: `x`\n", "yaml.bad_start_char", 1, 4, "", {"char": "`"}),
+        ("a: ]\n", "yaml.bad_start_char", 1, 4, "", {"char": "]"}),
         ('a: "C:\\q"\n', "yaml.bad_escape", 1, 7, "a", {}),
         ("a: *important*\n", "yaml.bad_anchor", 1, 4, "a", {}),
         ("report:\n  title: 'x'\n  date: \"\\ud800\"\n", "yaml.bad_unicode_escape", 3, 12,
          "report.date", {}),
+        # after a finished value the parser's next slot is not at fault: no field
+        ("q:\n  - quotes:\n      - \"Jeg ble roligere\" sa hun\n      - Neste\n",
+         "yaml.text_after_value", 3, 28, "", {}),
+        ("report:\n  keywords:\n    - musikk\n    - \"rus\" og helse\n  date: 2025\n",
+         "yaml.text_after_value", 4, 13, "", {}),
+        ("results:\n  - title: Trygghet\n    questions:\n  summary: x\n", "yaml.bad_indent",
+         4, 3, "", {}),
+        ("report:\n  title: 'Musikk' i rus\n", "yaml.text_after_value", 2, 19, "", {}),
     ],
 )
 def test_syntax_errors_in_plain_words(
     text: str, key: str, line: int, column: int, field: str, kw: dict[str, object]
 ) -> None:
     assert_problem(only_problem(text), key, line, column, field, **kw)
+
+
+def test_a_syntax_error_under_a_refused_key_names_no_made_up_field() -> None:
+    with pytest.raises(FindingsError) as caught:
+        load_text('r:\n  *x : "y\\q"\n', "f.yaml")
+    refused, syntax = caught.value.problems
+    assert (refused.line, refused.field) == (2, "r")  # the alias used as a key
+    assert (syntax.line, syntax.column, syntax.field) == (2, 10, "")
 
 
 def test_unknown_syntax_error_falls_back_to_pyyaml_text(monkeypatch: pytest.MonkeyPatch) -> None:
