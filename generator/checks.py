@@ -32,6 +32,7 @@ OPENING_MARKS = "«\"“„‹"
 CLOSING_MARKS = "»\"”“›"
 SINGLE_MARKS = "'‘’‚"
 DEFAULT_SCALE = m.Scale()
+_ANY_SCORE = (-(10**15), 10**15)  # the range of a CSV read against a scale that failed
 
 _IMAGE_KINDS: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "GIF"), (b"%PDF", "PDF"), (b"BM", "BMP"), (b"II*\x00", "TIFF"),
@@ -400,12 +401,17 @@ def _question_with_csv(out: Collector, path: Path_, question: m.Question,
     scale = question.scale or DEFAULT_SCALE
     file_path = (*path, "scores", "file")
     target = check_file(out, file_path, source.file, base_dir, MAX_CSV_BYTES)
-    if target is None or not _scale_usable(scale) or out.unread_at((*path, "scale")):
+    if target is None:
         return question
+    # a scale that could not be read (reported already) checks no range, but the file's
+    # own problems (its column, its numbers) are still worth reporting now
+    if not _scale_usable(scale) or out.unread_at((*path, "scale")):
+        bounds = _ANY_SCORE
+    else:
+        bounds = (scale.min, scale.max)
     display = str(resolve(Path(out.loaded.file).parent, source.file))
     try:
-        column = read_scores(target, source.column, (scale.min, scale.max), display=display,
-                             lang=out.lang)
+        column = read_scores(target, source.column, bounds, display=display, lang=out.lang)
     except FindingsError as error:
         for problem in error.problems:
             out.append(_csv_problem(out, path, source.column, problem))
