@@ -19,6 +19,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from generator import __version__
+from generator.launch import INTERRUPTED, end_interrupted  # typer, too, exits 130 on Ctrl-C
 
 app = typer.Typer(
     name="mtreport",
@@ -29,7 +30,6 @@ app = typer.Typer(
 )
 
 _debug = False
-INTERRUPTED = 130  # typer's exit code for Ctrl-C (128 + SIGINT)
 
 
 class Format(str, Enum):
@@ -181,8 +181,6 @@ def _end(status: object) -> NoReturn:
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to flush to
             stream.flush()
     if status == INTERRUPTED:  # no command ends with 130 itself; outputs are whole or absent
-        from generator.launch import end_interrupted
-
         end_interrupted()
     os._exit(status)
 
