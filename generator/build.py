@@ -6,12 +6,19 @@ Renderers are imported lazily so `validate`, `check` and `--help` stay light.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import FindingsError, Problem
 from generator.theme import Theme, load_theme
+
+if TYPE_CHECKING:
+    from generator.render_process import RenderProcess
+    from generator.validate import Validated
+    from generator.yamlload import Loaded
 
 FORMATS = ("docx", "pdf")
 
@@ -35,14 +42,22 @@ class Built:
 
 def check(source: Path) -> Checked:
     """Load and validate a findings file, and scan it for identifying data."""
-    from generator.privacy_scan import privacy_problems
+    loaded, validated = _read(source)
+    return Checked(validated, _warnings(loaded, validated))
+
+
+def _read(source: Path) -> tuple[Loaded, Validated]:
     from generator.validate import validate
     from generator.yamlload import load_file
 
     loaded = load_file(source)
-    validated = validate(loaded, base_dir=Path(source).resolve().parent)
-    warnings = list(validated.warnings) + privacy_problems(loaded, validated.findings)
-    return Checked(validated, warnings)
+    return loaded, validate(loaded, base_dir=Path(source).resolve().parent)
+
+
+def _warnings(loaded: Loaded, validated: Validated) -> list[Problem]:
+    from generator.privacy_scan import privacy_problems
+
+    return list(validated.warnings) + privacy_problems(loaded, validated.findings)
 
 
 def renderer(fmt: str) -> Callable[..., bytes]:
@@ -70,25 +85,52 @@ def output_paths(source: Path, formats: Sequence[str], output: Path | None) -> l
 
 
 def build(source: Path, formats: Sequence[str] = ("docx",), *, output: Path | None = None,
-          template: Path | None = None, force: bool = False, strict: bool = False) -> Built:
-    """Build the report in each format; nothing is written unless every format rendered."""
+          template: Path | None = None, force: bool = False, strict: bool = False,
+          helpers: bool = False) -> Built:
+    """Build the report in each format; nothing is written unless every format rendered.
+
+    `helpers`: load each renderer in a helper process meanwhile (see
+    generator.render_process); the command line does, a library caller may not want forks.
+    """
+    with contextlib.ExitStack() as stack:
+        if helpers:
+            from generator.render_process import RenderProcess
+
+            ahead = {fmt: stack.enter_context(RenderProcess(fmt)) for fmt in formats}
+        else:
+            ahead = {}
+        return _build(source, formats, ahead, output=output, template=template, force=force,
+                      strict=strict)
+
+
+def _build(source: Path, formats: Sequence[str], ahead: Mapping[str, RenderProcess], *,
+           output: Path | None, template: Path | None, force: bool, strict: bool) -> Built:
     from generator.compose import compose
-    from generator.output import check_target, write_output
 
     source = Path(source)
-    checked = check(source)
-    if strict and checked.warnings:
-        raise FindingsError([_as_error(w) for w in checked.warnings])
+    loaded, validated = _read(source)
     theme = load_theme(template)
-    document = compose(checked.validated.findings, theme, source.resolve().parent)
-    rendered = [(path, renderer(fmt)(document, theme))
+    document = compose(validated.findings, theme, source.resolve().parent)
+    for helper in ahead.values():
+        helper.send(document, theme)
+    # while the helpers render: the privacy scan, and loading what writing needs
+    warnings = _warnings(loaded, validated)
+    if strict and warnings:
+        raise FindingsError([_as_error(w) for w in warnings])
+    from generator.output import check_target, write_output
+
+    rendered = [(path, _received(ahead.get(fmt)) or renderer(fmt)(document, theme))
                 for path, fmt in zip(output_paths(source, formats, output), formats, strict=True)]
     for path, data in rendered:
         check_target(path, data, force=force)
     written = [write_output(path, data, force=force) for path, data in rendered]
     return Built(outputs=[w.path for w in written],
                  backups=[w.backup for w in written if w.backup],
-                 warnings=checked.warnings)
+                 warnings=warnings)
+
+
+def _received(helper: RenderProcess | None) -> bytes | None:
+    return None if helper is None else helper.receive()
 
 
 def render_document(source: Path, fmt: str, theme: Theme | None = None) -> bytes:

@@ -78,7 +78,7 @@ def build(
 
     formats = FORMATS if format is Format.all else (format.value,)
     built = run_build(file, formats, output=output, template=template, force=force,
-                      strict=strict)
+                      strict=strict, helpers=True)
     _report(built.warnings)
     for backup in built.backups:
         typer.echo(f"kept a backup of the edited file: {backup}", err=True)

@@ -1,0 +1,194 @@
+"""The renderer helper process: the same bytes as rendering here, and never in the way —
+any failure of the helper means the build renders in its own process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator import render_process
+from generator.build import build, check, renderer
+from generator.compose import compose
+from generator.errors import FindingsError
+from generator.render_process import RenderProcess, usable
+from generator.theme import load_theme
+
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "examples"
+
+needs_helper = pytest.mark.skipif(not usable(), reason="no helper process on this machine "
+                                  "(not Linux, or a single usable core)")
+
+
+@pytest.fixture(scope="module")
+def tree():
+    source = EXAMPLES / "fjellby.yaml"
+    theme = load_theme()
+    return compose(check(source).validated.findings, theme, source.parent), theme
+
+
+@pytest.fixture
+def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # the helper inherits it
+
+
+def _reaped(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@needs_helper
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_helper_renders_the_same_bytes_as_this_process(tree, fmt: str, fixed_time: None):
+    document, theme = tree
+    helper = RenderProcess(fmt)
+    pid = helper.pid
+    assert pid is not None
+    assert helper.render(document, theme) == renderer(fmt)(document, theme)
+    assert helper.pid is None and _reaped(pid)
+
+
+@needs_helper
+def test_a_helper_that_died_gives_nothing_and_is_reaped(tree):
+    helper = RenderProcess("docx")
+    pid = helper.pid
+    os.kill(pid, signal.SIGKILL)
+    assert helper.render(*tree) is None
+    assert _reaped(pid)
+
+
+@needs_helper
+def test_a_renderer_that_raises_in_the_helper_gives_nothing(tree, monkeypatch):
+    import generator.render_docx
+
+    def broken(document, theme):
+        raise RuntimeError("a renderer bug")
+
+    monkeypatch.setattr(generator.render_docx, "render_docx", broken)  # before the fork
+    helper = RenderProcess("docx")
+    assert helper.render(*tree) is None
+
+
+@needs_helper
+def test_a_tree_that_does_not_pickle_gives_nothing(tree):
+    document, theme = tree
+    helper = RenderProcess("docx")
+    pid = helper.pid
+    helper.send(lambda: document, theme)  # a lambda cannot be pickled
+    assert helper.receive() is None
+    assert _reaped(pid)
+
+
+@needs_helper
+def test_an_unused_helper_is_stopped_and_reaped():
+    helper = RenderProcess("pdf")
+    pid = helper.pid
+    helper.close()
+    assert helper.pid is None and _reaped(pid)
+    helper.close()  # twice is harmless
+    assert helper.render(None, None) is None
+
+
+@needs_helper
+def test_ctrl_c_ends_a_helper_without_a_word(tree, capfd):
+    helper = RenderProcess("docx")
+    os.kill(helper.pid, signal.SIGINT)
+    assert helper.render(*tree) is None
+    assert capfd.readouterr().err == ""
+
+
+@needs_helper
+def test_a_later_helper_does_not_hold_an_earlier_ones_pipes_open(tree):
+    first, second = RenderProcess("docx"), RenderProcess("pdf")
+    first_pid = first.pid
+    first.close()  # the first one's request pipe must reach end of file
+    assert _reaped(first_pid)
+    assert second.render(*tree) is not None
+
+
+def test_no_helper_runs_beside_another_thread(tree):
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not usable()
+        helper = RenderProcess("docx")
+        assert helper.pid is None
+        assert helper.render(*tree) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_no_helper_without_a_second_core(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert not usable()
+
+
+# --------------------------------------------------------------------------- in a build
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    target = tmp_path / "in" / "funn.yaml"
+    target.parent.mkdir()
+    shutil.copy(EXAMPLES / "minimal.yaml", target)
+    return target
+
+
+@needs_helper
+def test_a_build_with_helpers_renders_nothing_itself_and_writes_the_same_files(
+        source: Path, tmp_path: Path, monkeypatch, fixed_time: None):
+    alone = build(source, ("docx", "pdf"), output=tmp_path / "alone.docx")
+    rendered_here: list[str] = []
+    real = build_module.renderer
+
+    def counting(fmt: str):
+        rendered_here.append(fmt)  # in a helper this appends to the helper's own list
+        return real(fmt)
+
+    monkeypatch.setattr(build_module, "renderer", counting)
+    helped = build(source, ("docx", "pdf"), output=tmp_path / "helped.docx", helpers=True)
+    assert rendered_here == []
+    for one, other in zip(alone.outputs, helped.outputs, strict=True):
+        assert one.read_bytes() == other.read_bytes()
+
+
+@needs_helper
+def test_a_build_falls_back_to_rendering_itself_when_its_helper_fails(
+        source: Path, tmp_path: Path, monkeypatch):
+    def dead_on_arrival(self: RenderProcess, fmt: str) -> None:
+        real_init(self, fmt)
+        os.kill(self.pid, signal.SIGKILL)
+
+    real_init = RenderProcess.__init__
+    monkeypatch.setattr(RenderProcess, "__init__", dead_on_arrival)
+    built = build(source, ("docx",), output=tmp_path / "r.docx", helpers=True)
+    assert built.outputs[0].read_bytes()[:2] == b"PK"
+
+
+@needs_helper
+def test_a_build_that_fails_stops_its_helpers(tmp_path: Path, monkeypatch):
+    started: list[int] = []
+    real_start = RenderProcess._start
+
+    def recording(self: RenderProcess) -> None:
+        real_start(self)
+        started.append(self.pid)
+
+    monkeypatch.setattr(RenderProcess, "_start", recording)
+    broken = tmp_path / "funn.yaml"
+    broken.write_text("tittel: [\n", encoding="utf-8")
+    with pytest.raises(FindingsError):
+        build(broken, ("docx", "pdf"), helpers=True)
+    assert len(started) == 2 and all(_reaped(pid) for pid in started)
+    assert not render_process._OPEN_ENDS
