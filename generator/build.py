@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import FindingsError, Problem
-from generator.theme import Theme, load_theme
 
 if TYPE_CHECKING:
     from generator.render_process import RenderProcess
+    from generator.theme import Theme
     from generator.validate import Validated
     from generator.yamlload import Loaded
 
@@ -106,6 +106,7 @@ def build(source: Path, formats: Sequence[str] = ("docx",), *, output: Path | No
 def _build(source: Path, formats: Sequence[str], ahead: Mapping[str, RenderProcess], *,
            output: Path | None, template: Path | None, force: bool, strict: bool) -> Built:
     from generator.compose import compose
+    from generator.theme import load_theme
 
     source = Path(source)
     loaded, validated = _read(source)
@@ -136,6 +137,7 @@ def _received(helper: RenderProcess | None) -> bytes | None:
 def render_document(source: Path, fmt: str, theme: Theme | None = None) -> bytes:
     """Render one format to bytes without writing (for tests and the benchmark)."""
     from generator.compose import compose
+    from generator.theme import load_theme
 
     checked = check(Path(source))
     theme = theme or load_theme()

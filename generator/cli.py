@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 import sys
 import traceback
@@ -134,6 +133,8 @@ def init(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the findings format (for editors)."""
+    import json
+
     from generator.schema import findings_schema
 
     typer.echo(json.dumps(findings_schema(), ensure_ascii=False, indent=2))

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-import docx
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from docx.parts.document import DocumentPart
@@ -23,8 +22,8 @@ from lxml import etree
 from . import doctree as t
 from .docx_package import (
     add_headers,
+    blank_document,
     build_time,
-    drop_template_leftovers,
     front_section_break,
     reproducible_zip,
     section,
@@ -74,8 +73,7 @@ class _Context:
 
 def render_docx(doc: t.Document, theme: Theme) -> bytes:
     """The bytes of a .docx of `doc` in the house style `theme`."""
-    document = docx.Document()
-    drop_template_leftovers(document)
+    document = blank_document()
     sheet = style_sheet(theme)
     set_children(document.styles.element, list(styles_element(theme, doc.meta.lang_tag)))
     set_children(document.part.numbering_part.element, list(numbering_element(theme)))

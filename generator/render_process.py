@@ -20,9 +20,10 @@ import pickle
 import signal
 import sys
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.theme import Theme
+if TYPE_CHECKING:
+    from generator.theme import Theme
 
 # this process's ends of every live helper's pipes: a helper forked later must not hold
 # them open (a helper reads its request, and this process its reply, up to end of file)

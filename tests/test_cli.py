@@ -474,3 +474,26 @@ def test_a_plain_build_succeeds_but_shows_the_warning(tmp_path: Path, with_fnr) 
     assert done.out == "wrote findings.docx\n"
     assert f"findings.yaml:{where}: [warning]" in done.err and number in done.err
     assert outputs(tmp_path) == ["findings.docx"]
+
+
+_MODULES_AFTER = """
+import atexit, sys
+from generator.cli import app
+atexit.register(lambda: print(" ".join(sorted(sys.modules)), file=sys.stderr))
+sys.argv = ["mtreport", *sys.argv[1:]]
+app()
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["build", "--help"], ["--version"]])
+def test_help_and_version_load_no_reader_composer_or_renderer(args: list[str]):
+    """--help should feel instant: it must not pay for what only a build needs."""
+    done = subprocess.run([sys.executable, "-c", _MODULES_AFTER, *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stderr.split())
+    assert "typer" in loaded
+    heavy = {"docx", "lxml", "reportlab", "pyphen", "yaml", "json", "csv", "decimal",
+             "generator.build", "generator.model", "generator.compose", "generator.errors",
+             "generator.render_docx", "generator.render_pdf", "generator.theme"}
+    assert not heavy & loaded

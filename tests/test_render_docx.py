@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import time
 import types
@@ -473,6 +474,20 @@ def test_core_properties_are_filled_and_nothing_of_the_template_is_left(pkg, sam
     assert "word/stylesWithEffects.xml" not in names
     assert not [n for n in names if n.startswith("customXml/")]
     assert "docProps/custom.xml" not in names
+
+
+def test_every_relationship_points_at_a_part_and_the_office_theme_is_kept(pkg):
+    names = set(pkg.names())
+    for rels in [n for n in names if n.endswith(".rels")]:
+        folder = rels.replace("_rels/", "").removesuffix(".rels").rpartition("/")[0]
+        for rel in pkg.xml(rels):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target")
+            path = posixpath.normpath(target.lstrip("/") if target.startswith("/")
+                                      else posixpath.join(folder, target))
+            assert path in names, f"{rels} points at a missing {path}"
+    assert {"word/theme/theme1.xml", "word/fontTable.xml", "word/webSettings.xml"} <= names
 
 
 def test_source_date_epoch_fixes_the_dates(theme, sample, monkeypatch):
