@@ -60,12 +60,15 @@ class Command:
 
 @dataclass(frozen=True)
 class Sample:
-    """One run of a command: wall seconds, peak resident memory, success."""
+    """One run of a command: wall seconds, peak resident memory, success, and the CPU
+    seconds (user + system) of the command and every process it waited for (mtreport's
+    renderer helper runs beside the build: its CPU time is more than its wall time)."""
 
     seconds: float
     rss_mb: float
     ok: bool
     error: str = ""
+    cpu: float = 0.0
 
 
 @dataclass
@@ -143,7 +146,7 @@ def run_once(command: Command) -> Sample:
     produced = command.produces is None or command.produces.exists()
     ok = proc.returncode == 0 and produced
     error = "" if ok else _error_line(proc.returncode, stderr, command.produces)
-    return Sample(seconds, peak_kb / 1024, ok, error)
+    return Sample(seconds, peak_kb / 1024, ok, error, usage.ru_utime + usage.ru_stime)
 
 
 def _time_kb(text: str) -> int:
@@ -495,14 +498,16 @@ def markdown_table(rows: Iterable[Row]) -> str:
 
 def raw_table(results: Results) -> str:
     """Every sample, so the medians can be checked."""
-    lines = ["| Command | Seconds per run | Peak RSS (MB) |", "|---|---|---|"]
+    lines = ["| Command | Seconds per run | CPU seconds (user + system) | Peak RSS (MB) |",
+             "|---|---|---|---|"]
     for key, command in results.commands.items():
         samples = results.samples.get(key, [])
         if samples:
             secs = ", ".join(f"{s.seconds:.3f}" if s.ok else "fail" for s in samples)
+            cpu = ", ".join(f"{s.cpu:.3f}" for s in samples if s.ok)
             rss = (", ".join(f"{s.rss_mb:.0f}" for s in samples if s.ok) if command.memory
                    else "–")
-            lines.append(f"| {command.label} | {secs} | {rss} |")
+            lines.append(f"| {command.label} | {secs} | {cpu} | {rss} |")
     return "\n".join(lines)
 
 
