@@ -47,6 +47,7 @@ def check(source: Path) -> Checked:
 
 
 def _read(source: Path) -> tuple[Loaded, Validated]:
+    """The findings file loaded (kept for the privacy scan's positions) and validated."""
     from generator.validate import validate
     from generator.yamlload import load_file
 
@@ -55,6 +56,7 @@ def _read(source: Path) -> tuple[Loaded, Validated]:
 
 
 def _warnings(loaded: Loaded, validated: Validated) -> list[Problem]:
+    """Validation's warnings, then the privacy scan's."""
     from generator.privacy_scan import privacy_problems
 
     return list(validated.warnings) + privacy_problems(loaded, validated.findings)
@@ -105,19 +107,23 @@ def build(source: Path, formats: Sequence[str] = ("docx",), *, output: Path | No
 
 def _build(source: Path, formats: Sequence[str], ahead: Mapping[str, RenderProcess], *,
            output: Path | None, template: Path | None, force: bool, strict: bool) -> Built:
+    """`build` with its helpers started (or none): each format comes from its helper, or
+    is rendered here when there is none or it failed."""
     from generator.compose import compose
     from generator.theme import load_theme
 
     source = Path(source)
     loaded, validated = _read(source)
+    # strict: refuse before anything is composed; otherwise scan while the helpers render
+    warnings = _warnings(loaded, validated) if strict else None
+    if warnings:
+        raise FindingsError([_as_error(w) for w in warnings])
     theme = load_theme(template)
     document = compose(validated.findings, theme, source.resolve().parent)
     for helper in ahead.values():
         helper.send(document, theme)
-    # while the helpers render: the privacy scan, and loading what writing needs
-    warnings = _warnings(loaded, validated)
-    if strict and warnings:
-        raise FindingsError([_as_error(w) for w in warnings])
+    if warnings is None:
+        warnings = _warnings(loaded, validated)
     from generator.output import check_target, write_output
 
     rendered = [(path, _received(ahead.get(fmt)) or renderer(fmt)(document, theme))
@@ -131,6 +137,7 @@ def _build(source: Path, formats: Sequence[str], ahead: Mapping[str, RenderProce
 
 
 def _received(helper: RenderProcess | None) -> bytes | None:
+    """The helper's bytes, or None (no helper, or it failed): render here."""
     return None if helper is None else helper.receive()
 
 

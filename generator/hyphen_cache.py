@@ -10,15 +10,19 @@ parses the dictionary itself, as without it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pyphen
 
 FORMAT = 2
+_TEMPORARY = "hyphen-saving-"  # a save's temporary file, renamed into place when whole
+_STALE_SECONDS = 600  # a temporary this old is a killed save's, not a running one's
 
 
 def cache_folder() -> Path:
@@ -86,7 +90,9 @@ def _save(target: Path, stamp: list[object], parsed: pyphen.HyphDict) -> None:
     header = json.dumps({"stamp": stamp, "sha256": _digest(body)})
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        _sweep(target.parent)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_TEMPORARY,
+                                             suffix=".tmp")
     except OSError:
         return
     try:
@@ -95,3 +101,13 @@ def _save(target: Path, stamp: list[object], parsed: pyphen.HyphDict) -> None:
         os.replace(temporary, target)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove temporary files that killed saves left (a build's renderer helper is killed
+    when the build fails first; see generator.render_process)."""
+    now = time.time()
+    for leftover in folder.glob(f"{_TEMPORARY}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > _STALE_SECONDS:
+                leftover.unlink()

@@ -4,7 +4,8 @@ Importing a renderer (python-docx and lxml, or reportlab) takes about as long as
 validating and composing a report, and neither needs the other until the document tree is
 ready. So a build forks a helper as it starts: the helper imports the renderer on the other
 core, then receives the tree (pickled through a pipe), renders it and sends the bytes back.
-The helper only ever computes bytes; the build itself checks and writes every file.
+The helper computes bytes; the build itself checks and writes every file. (The one file a
+helper may write is the PDF renderer's hyphenation cache, as a build in one process would.)
 
 It is purely a shortcut: wherever it cannot be used (no `fork`, a single usable core,
 other threads running) or fails in any way (it died, the tree would not pickle, the
@@ -19,10 +20,12 @@ import os
 import pickle
 import signal
 import sys
+from collections.abc import Iterable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from generator.doctree import Document
     from generator.theme import Theme
 
 # this process's ends of every live helper's pipes: a helper forked later must not hold
@@ -31,92 +34,120 @@ _OPEN_ENDS: set[int] = set()
 
 
 class RenderProcess:
-    """One format's renderer, loading in a forked helper process (`pid` None: none runs)."""
+    """One format's renderer, loading in a forked helper process (`pid` None: none runs;
+    `exit_code` is how the last helper ended, as `subprocess` tells it: -2 for SIGINT)."""
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
         self.pid: int | None = None
+        self.exit_code: int | None = None
         self._request = self._reply = -1
+        self._sent = False
         if usable():
             self._start()
 
     def _start(self) -> None:
-        request_r, request_w = os.pipe()
-        reply_r, reply_w = os.pipe()
-        # a Ctrl-C reaches the whole process group: the helper is to just end, silently.
-        # Held back over the fork, a Ctrl-C in between reaches it only once it has SIG_DFL
+        ends: list[int] = []
+        try:
+            ends += os.pipe()
+            ends += os.pipe()
+        except OSError:  # out of file descriptors: no helper
+            self._close_all(ends)
+            return
+        request_r, request_w, reply_r, reply_w = ends
+        # A Ctrl-C reaches the whole process group. Held back over the fork, one that comes
+        # in between reaches the helper once it has its own handler, and this process once
+        # the helper is on record (so that it is stopped and reaped, never left behind).
+        inherited = signal.getsignal(signal.SIGINT)
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             pid = os.fork()
-            if pid == 0:  # the helper: it must never return into the build
-                try:
-                    signal.signal(signal.SIGINT, signal.SIG_DFL)
-                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-                    for fd in (request_w, reply_r, *_OPEN_ENDS):
-                        os.close(fd)
-                    _serve(self.fmt, request_r, reply_w)
-                finally:
-                    os._exit(1)
-        finally:
+        except OSError:  # no processes to spare: render here
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        os.close(request_r)
-        os.close(reply_w)
+            self._close_all(ends)
+            return
+        if pid == 0:  # the helper: it must never return into the build
+            try:
+                # it just ends on Ctrl-C, silently; a SIGINT ignored stays ignored
+                if inherited is not signal.SIG_IGN:
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+                self._close_all((request_w, reply_r, *_OPEN_ENDS))
+                _serve(self.fmt, request_r, reply_w)
+            finally:
+                os._exit(1)
+        self._close_all((request_r, reply_w))
         self.pid, self._request, self._reply = pid, request_w, reply_r
         _OPEN_ENDS.update((request_w, reply_r))
-
-    def send(self, document: Any, theme: Theme) -> None:
-        """Hand the helper the tree to render (it reads it once its import is done)."""
-        if self.pid is None:
-            return
         try:
-            with open(self._request, "wb", closefd=True) as request:
-                _OPEN_ENDS.discard(self._request)
-                self._request = -1
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        except BaseException:  # the Ctrl-C held back: no caller will get to close it
+            self.close()
+            raise
+
+    def send(self, document: Document, theme: Theme) -> None:
+        """Hand the helper the tree to render (it reads it once its import is done)."""
+        if self.pid is None or self._sent:
+            return
+        self._sent = True
+        try:
+            with open(self._take("_request"), "wb", closefd=True) as request:
                 pickle.dump((document, theme), request, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # it died, or the tree would not pickle
             self.close()
 
     def receive(self) -> bytes | None:
         """The helper's rendering of what was sent, or None: render it here instead."""
-        if self.pid is None or self._request >= 0:
+        if self.pid is None or not self._sent:
             return None
         try:
-            with open(self._reply, "rb", closefd=True) as reply:
-                _OPEN_ENDS.discard(self._reply)
-                self._reply = -1
+            with open(self._take("_reply"), "rb", closefd=True) as reply:
                 data = reply.read()
         except OSError:
             data = b""
-        return data if self._reaped_ok() and data else None
+        return data if self._reap() == 0 and data else None
 
-    def render(self, document: Any, theme: Theme) -> bytes | None:
+    def render(self, document: Document, theme: Theme) -> bytes | None:
         """`send`, then `receive`."""
         self.send(document, theme)
         return self.receive()
 
     def close(self) -> None:
-        """Stop a helper that was not used (the build failed first) and reap it."""
-        for fd in (self._request, self._reply):
-            if fd >= 0:
-                _OPEN_ENDS.discard(fd)
-                os.close(fd)
-        self._request = self._reply = -1
-        if self.pid is not None:
-            # its work is not wanted; it never writes files, so killing it loses nothing
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-            self._reaped_ok()
+        """Stop a helper whose work is not wanted (the build failed first) and reap it."""
+        self._close_all([self._take(name) for name in ("_request", "_reply")])
+        if self.pid is None:
+            return
+        # it writes nothing of the build's; a hyphenation cache it was saving is written
+        # atomically, and the next save sweeps the temporary file a kill leaves behind
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        self._reap()
 
-    def _reaped_ok(self) -> bool:
-        """Wait for the helper to end; True if it ended well."""
-        pid, self.pid = self.pid, None
-        if pid is None:
-            return False
+    def _take(self, name: str) -> int:
+        """One of this process's pipe ends, handed over to be closed (-1: none left)."""
+        fd = getattr(self, name)
+        setattr(self, name, -1)
+        _OPEN_ENDS.discard(fd)
+        return fd
+
+    @staticmethod
+    def _close_all(fds: Iterable[int]) -> None:
+        for fd in fds:
+            if fd >= 0:
+                os.close(fd)
+
+    def _reap(self) -> int | None:
+        """Wait for the helper to end; its exit code (None: someone else reaped it)."""
+        if self.pid is None:
+            return None
         try:
-            _, status = os.waitpid(pid, 0)
+            _, status = os.waitpid(self.pid, 0)  # a Ctrl-C here leaves it on record
         except ChildProcessError:  # reaped already by someone else (a SIGCHLD handler)
-            return False
-        return os.waitstatus_to_exitcode(status) == 0
+            self.exit_code = None
+        else:
+            self.exit_code = os.waitstatus_to_exitcode(status)
+        self.pid = None
+        return self.exit_code
 
     def __enter__(self) -> RenderProcess:
         return self
@@ -127,15 +158,30 @@ class RenderProcess:
 
 
 def usable() -> bool:
-    """Whether a helper can run beside this process: a fork without threads (forking a
-    threaded process is unsafe) on Linux (macOS's system libraries are not fork-safe),
-    with a second core to run on."""
+    """Whether a helper can run beside this process: a fork of a single-threaded process
+    (forking one with threads is unsafe) on Linux (macOS's system libraries are not
+    fork-safe), with a second core to run on."""
     if sys.platform != "linux" or not hasattr(os, "fork"):
         return False
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
-        return False
+    return _threads() == 1 and spare_core()
+
+
+def spare_core() -> bool:
+    """Whether this process may run on more than one core."""
     return len(os.sched_getaffinity(0)) > 1
+
+
+def _threads() -> int:
+    """This process's threads as the kernel counts them (threads started from C too)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Threads:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    threading = sys.modules.get("threading")
+    return threading.active_count() if threading is not None else 1
 
 
 def _serve(fmt: str, request_fd: int, reply_fd: int) -> None:

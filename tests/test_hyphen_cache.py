@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import tempfile
+import time
 from pathlib import Path
 
 import pyphen
@@ -74,6 +76,23 @@ def test_an_unwritable_cache_folder_only_costs_time(cache_home: Path):
     assert hyphenate.hyphenate_word("kompetansesenteret", "nb") == \
         pyphen.Pyphen(lang=CODE, left=hyphenate.LEFT, right=hyphenate.RIGHT).inserted(
             "kompetansesenteret", hyphen="\xad")
+
+
+def test_a_save_sweeps_what_killed_saves_left_and_spares_a_running_one(cache_home: Path):
+    cache_home.mkdir(parents=True)
+    killed = cache_home / "hyphen-saving-abc123.tmp"
+    running = cache_home / "hyphen-saving-def456.tmp"
+    someone_elses = cache_home / "notes.tmp"
+    for path in (killed, running, someone_elses):
+        path.write_text("{", encoding="utf-8")
+    an_hour_ago = time.time() - 3600
+    for path in (killed, someone_elses):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    hyphen_cache.preload(CODE)
+    assert not killed.exists()
+    assert running.exists() and someone_elses.exists()
+    assert (cache_home / f"hyphen-{CODE}.json").is_file()
+    assert not [p for p in cache_home.glob("hyphen-saving-*.tmp") if p != running]
 
 
 def test_without_a_home_folder_pyphen_parses_as_before(monkeypatch: pytest.MonkeyPatch):

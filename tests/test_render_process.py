@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -22,8 +24,19 @@ from generator.theme import load_theme
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "examples"
 
-needs_helper = pytest.mark.skipif(not usable(), reason="no helper process on this machine "
-                                  "(not Linux, or a single usable core)")
+LINUX = sys.platform == "linux" and hasattr(os, "fork")
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Helpers on, also on a runner with one core (where a build does without: slower)."""
+    if not LINUX:
+        pytest.skip("helpers run on Linux only")
+    monkeypatch.setattr(render_process, "spare_core", lambda: True)
+    assert usable()
+
+
+needs_helper = pytest.mark.usefixtures("forking")
 
 
 @pytest.fixture(scope="module")
@@ -101,17 +114,90 @@ def test_an_unused_helper_is_stopped_and_reaped():
 @needs_helper
 def test_ctrl_c_ends_a_helper_without_a_word(tree, capfd):
     helper = RenderProcess("docx")
-    os.kill(helper.pid, signal.SIGINT)
+    os.kill(helper.pid, signal.SIGINT)  # even at once: held back until it can take it
     assert helper.render(*tree) is None
+    assert helper.exit_code == -signal.SIGINT
     assert capfd.readouterr().err == ""
+
+
+@needs_helper
+def test_a_sigint_ignored_stays_ignored_in_the_helper(tree):
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # a script's background job
+    try:
+        helper = RenderProcess("docx")
+        os.kill(helper.pid, signal.SIGINT)
+        assert helper.render(*tree) is not None
+        assert helper.exit_code == 0
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@needs_helper
+def test_a_ctrl_c_during_the_fork_stops_the_new_helper(monkeypatch):
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def interrupted_fork() -> int:
+        os.kill(os.getpid(), signal.SIGINT)  # held back by the mask until after the fork
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", interrupted_fork)
+    with pytest.raises(KeyboardInterrupt):
+        RenderProcess("docx")
+    assert len(forked) == 1 and _reaped(forked[0])
+    assert not render_process._OPEN_ENDS
+
+
+def _open_fds() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
+
+
+@needs_helper
+def test_no_process_to_spare_means_no_helper_and_no_open_pipes(monkeypatch):
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    before = _open_fds()
+    monkeypatch.setattr(os, "fork", refuse)
+    helper = RenderProcess("docx")
+    assert helper.pid is None and helper.render(None, None) is None
+    assert _open_fds() <= before
+
+
+@needs_helper
+def test_no_descriptors_to_spare_means_no_helper_and_no_open_pipes(monkeypatch):
+    real_pipe, pipes = os.pipe, []
+
+    def second_refused() -> tuple[int, int]:
+        pipes.append(1)
+        if len(pipes) > 1:
+            raise OSError(24, "Too many open files")
+        return real_pipe()
+
+    before = _open_fds()
+    monkeypatch.setattr(os, "pipe", second_refused)
+    helper = RenderProcess("docx")
+    assert helper.pid is None and len(pipes) == 2
+    assert _open_fds() <= before
 
 
 @needs_helper
 def test_a_later_helper_does_not_hold_an_earlier_ones_pipes_open(tree):
     first, second = RenderProcess("docx"), RenderProcess("pdf")
-    first_pid = first.pid
-    first.close()  # the first one's request pipe must reach end of file
-    assert _reaped(first_pid)
+    first_pipes = {os.readlink(f"/proc/self/fd/{fd}") for fd in (first._request, first._reply)}
+
+    def held_by_second() -> set[str]:
+        folder = f"/proc/{second.pid}/fd"
+        return {os.readlink(f"{folder}/{fd}") for fd in os.listdir(folder)} & first_pipes
+
+    deadline = time.monotonic() + 10
+    while held_by_second() and time.monotonic() < deadline:  # it closes them as it starts
+        time.sleep(0.01)
+    assert not held_by_second()
+    first.close()
     assert second.render(*tree) is not None
 
 
@@ -132,6 +218,21 @@ def test_no_helper_runs_beside_another_thread(tree):
 def test_no_helper_without_a_second_core(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert not usable()
+
+
+@pytest.mark.parametrize("helpers", [False, True])
+def test_strict_refuses_before_the_template_is_read(source: Path, tmp_path: Path,
+                                                    helpers: bool):
+    text = source.read_text(encoding="utf-8")
+    quote = "Det er det eneste jeg gleder meg til hele uka."
+    assert quote in text
+    source.write_text(text.replace(quote, "Bare ring meg på 912 34 567."), encoding="utf-8")
+    assert check(source).warnings
+    with pytest.raises(FindingsError) as refused:
+        build(source, ("docx",), template=tmp_path / "no-such-template", strict=True,
+              helpers=helpers)
+    assert not list(source.parent.glob("*.docx"))
+    assert ["912 34 567" in p.message for p in refused.value.problems] == [True]
 
 
 # --------------------------------------------------------------------------- in a build
@@ -165,7 +266,9 @@ def test_a_build_with_helpers_renders_nothing_itself_and_writes_the_same_files(
 
 @needs_helper
 def test_a_build_falls_back_to_rendering_itself_when_its_helper_fails(
-        source: Path, tmp_path: Path, monkeypatch):
+        source: Path, tmp_path: Path, monkeypatch, fixed_time: None):
+    alone = build(source, ("docx",), output=tmp_path / "alone.docx").outputs[0].read_bytes()
+
     def dead_on_arrival(self: RenderProcess, fmt: str) -> None:
         real_init(self, fmt)
         os.kill(self.pid, signal.SIGKILL)
@@ -173,7 +276,7 @@ def test_a_build_falls_back_to_rendering_itself_when_its_helper_fails(
     real_init = RenderProcess.__init__
     monkeypatch.setattr(RenderProcess, "__init__", dead_on_arrival)
     built = build(source, ("docx",), output=tmp_path / "r.docx", helpers=True)
-    assert built.outputs[0].read_bytes()[:2] == b"PK"
+    assert built.outputs[0].read_bytes() == alone
 
 
 @needs_helper
