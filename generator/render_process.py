@@ -8,9 +8,9 @@ The helper computes bytes; the build itself checks and writes every file. (The o
 helper may write is the PDF renderer's hyphenation cache, as a build in one process would.)
 
 It is purely a shortcut: wherever it cannot be used (no `fork`, a single usable core,
-other threads running) or fails in any way (it died, the tree would not pickle, the
-renderer raised), the build renders in its own process, exactly as it would without it,
-and reports any real error from there.
+other threads running) or fails in any way (no pipe or process to spare, it died, the tree
+would not pickle, the renderer raised), the build renders in its own process, exactly as
+it would without it, and reports any real error from there.
 """
 
 from __future__ import annotations
