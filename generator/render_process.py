@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # this process's ends of every live helper's pipes: a helper forked later must not hold
 # them open (a helper reads its request, and this process its reply, up to end of file)
 _OPEN_ENDS: set[int] = set()
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 
 
 class RenderProcess:
@@ -60,6 +61,7 @@ class RenderProcess:
         # the helper is on record (so that it is stopped and reaped, never left behind).
         inherited = signal.getsignal(signal.SIGINT)
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no processes to spare: render here
@@ -73,6 +75,7 @@ class RenderProcess:
                     signal.signal(signal.SIGINT, signal.SIG_DFL)
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
                 self._close_all((request_w, reply_r, *_OPEN_ENDS))
+                _end_with(parent)
                 _serve(self.fmt, request_r, reply_w)
             finally:
                 os._exit(1)
@@ -182,6 +185,21 @@ def _threads() -> int:
         pass
     threading = sys.modules.get("threading")
     return threading.active_count() if threading is not None else 1
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end the helper when the build ends, however it ends: a tool that
+    rebuilds on every save kills a stale build, and its helper must not go on rendering.
+    (Without it, an orphaned helper stops at its closed pipes, later.)"""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no libc prctl to call: the pipes will do
+        return
+    if os.getppid() != parent:  # the build ended before that took hold
+        os._exit(1)
 
 
 def _serve(fmt: str, request_fd: int, reply_fd: int) -> None:

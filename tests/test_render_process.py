@@ -295,3 +295,43 @@ def test_a_build_that_fails_stops_its_helpers(tmp_path: Path, monkeypatch):
         build(broken, ("docx", "pdf"), helpers=True)
     assert len(started) == 2 and all(_reaped(pid) for pid in started)
     assert not render_process._OPEN_ENDS
+
+
+_KILLED_BUILD = """
+import os, signal, subprocess
+from generator import render_process
+render_process.spare_core = lambda: True
+helper = render_process.RenderProcess("pdf")
+# a process that keeps the helper's request pipe open: its pipe alone never ends it then
+keeper = subprocess.Popen(["sleep", "60"], pass_fds=(helper._request,),
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(helper.pid, keeper.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # as a watch tool kills a stale build
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")  # dead, unreaped
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not LINUX, reason="helpers run on Linux only")
+def test_a_helper_ends_with_a_build_that_was_killed():
+    import subprocess
+
+    # not subprocess.run: the helper holds the program's standard output open until it ends
+    program = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD], stdout=subprocess.PIPE,
+                               text=True)
+    pid, keeper = map(int, program.stdout.readline().split())
+    assert program.wait(timeout=60) == -signal.SIGKILL
+    try:
+        deadline = time.monotonic() + 10
+        while not _gone(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _gone(pid)
+    finally:
+        os.kill(keeper, signal.SIGKILL)
+        program.stdout.close()
