@@ -74,7 +74,7 @@ class Sample:
 @dataclass
 class Results:
     """Every sample per command key, in run order; `together`: the sampled peak of all of
-    a command's processes at once (mtreport's build and its renderer helper), in MB."""
+    a command's processes at once (mtreport's build and its renderer helper), in MB (PSS)."""
 
     commands: dict[str, Command]
     samples: dict[str, list[Sample]] = field(default_factory=dict)
@@ -152,9 +152,11 @@ def run_once(command: Command) -> Sample:
 
 
 def tree_peak_mb(command: Command, interval: float = 0.005) -> float | None:
-    """Run `command` once, untimed, sampling the resident size of it and every process it
-    started (from /proc, every `interval` seconds): the peak of their sum. An upper bound
-    (pages a forked helper still shares with its parent count twice); None without /proc."""
+    """Run `command` once, untimed, sampling the memory of it and every process it started
+    (from /proc, every `interval` seconds): the peak of their sum. Each process counts its
+    proportional set size (a page it shares with the other, as a forked helper does with
+    its build, counts half to each), or its resident size where the kernel gives no PSS.
+    None without /proc."""
     if command.argv is None or not Path("/proc/self/status").exists():
         return None
     remove_output(command.produces)
@@ -162,7 +164,7 @@ def tree_peak_mb(command: Command, interval: float = 0.005) -> float | None:
                             stderr=subprocess.DEVNULL)
     peak_kb = 0
     while proc.poll() is None:
-        peak_kb = max(peak_kb, sum(_rss_kb(pid) for pid in _process_tree(proc.pid)))
+        peak_kb = max(peak_kb, sum(_memory_kb(pid) for pid in _process_tree(proc.pid)))
         time.sleep(interval)
     return peak_kb / 1024 if proc.returncode == 0 else None
 
@@ -179,11 +181,13 @@ def _process_tree(pid: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
+def _memory_kb(pid: int) -> int:
+    """A process's proportional set size in KB (its resident size if there is no PSS)."""
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1])
     return 0
 
 
@@ -538,7 +542,7 @@ def memory_rows(results: Results, scales: Sequence[int]) -> list[Row]:
             if key in results.together:
                 together = results.together[key]
                 rows.append(Row("… its processes together (build + renderer helper; "
-                                "sampled, shared pages counted twice)", f"{together:.0f} MB",
+                                "sampled, proportional set size)", f"{together:.0f} MB",
                                 "", target, verdict(together, TARGET_MEMORY_MB)
                                 if scale == 25 else ""))
     return rows
