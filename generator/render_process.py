@@ -196,7 +196,7 @@ def _end_with(parent: int) -> None:
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # no libc prctl to call: the pipes will do
+    except (ImportError, OSError, AttributeError):  # no ctypes or prctl: the pipes will do
         return
     if os.getppid() != parent:  # the build ended before that took hold
         os._exit(1)
