@@ -74,12 +74,13 @@ class Sample:
 @dataclass
 class Results:
     """Every sample per command key, in run order; `together`: the sampled peak of all of
-    a command's processes at once (mtreport's build and its renderer helper), in MB (PSS)."""
+    a command's processes at once (mtreport's build and its renderer helper), in MB, and
+    what was summed (see `tree_peak_mb`)."""
 
     commands: dict[str, Command]
     samples: dict[str, list[Sample]] = field(default_factory=dict)
     runs: int = 0
-    together: dict[str, float] = field(default_factory=dict)
+    together: dict[str, tuple[float, str]] = field(default_factory=dict)
 
 
 def sidecar(path: Path) -> Path:
@@ -151,22 +152,27 @@ def run_once(command: Command) -> Sample:
     return Sample(seconds, peak_kb / 1024, ok, error, usage.ru_utime + usage.ru_stime)
 
 
-def tree_peak_mb(command: Command, interval: float = 0.005) -> float | None:
+def tree_peak_mb(command: Command, interval: float = 0.005) -> tuple[float, str] | None:
     """Run `command` once, untimed, sampling the memory of it and every process it started
-    (from /proc, every `interval` seconds): the peak of their sum. Each process counts its
-    proportional set size (a page it shares with the other, as a forked helper does with
-    its build, counts half to each), or its resident size where the kernel gives no PSS.
-    None without /proc."""
+    (from /proc, `interval` seconds apart, plus the time a sample takes: reading a large
+    process's smaps_rollup takes milliseconds): the peak of their sum, and what was summed.
+    Each process counts its proportional set size (a page it shares with the other, as a
+    forked helper does with its build, counts half to each; pages shared with processes
+    outside, such as libc's, count a share only: a slight undercount), or its resident
+    size where the kernel gives no PSS. None without /proc."""
     if command.argv is None or not Path("/proc/self/status").exists():
         return None
     remove_output(command.produces)
     proc = subprocess.Popen(command.argv, cwd=WORK, env=ENV, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    peak_kb = 0
+    peak_kb, kinds = 0, set()
     while proc.poll() is None:
-        peak_kb = max(peak_kb, sum(_memory_kb(pid) for pid in _process_tree(proc.pid)))
+        sample = [_memory_kb(pid) for pid in _process_tree(proc.pid)]
+        peak_kb = max(peak_kb, sum(kb for kb, _ in sample))
+        kinds.update(kind for kb, kind in sample if kb)
         time.sleep(interval)
-    return peak_kb / 1024 if proc.returncode == 0 else None
+    summed = " and ".join(sorted(kinds, reverse=True)) or "nothing"
+    return (peak_kb / 1024, summed) if proc.returncode == 0 else None
 
 
 def _process_tree(pid: int) -> list[int]:
@@ -181,14 +187,15 @@ def _process_tree(pid: int) -> list[int]:
     return found
 
 
-def _memory_kb(pid: int) -> int:
-    """A process's proportional set size in KB (its resident size if there is no PSS)."""
-    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+def _memory_kb(pid: int) -> tuple[int, str]:
+    """A process's proportional set size in KB, else its resident size; which one it is."""
+    for name, key, kind in (("smaps_rollup", "Pss:", "proportional set size"),
+                            ("status", "VmRSS:", "resident size")):
         with contextlib.suppress(OSError, ValueError, IndexError):
             for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
                 if line.startswith(key):
-                    return int(line.split()[1])
-    return 0
+                    return int(line.split()[1]), kind
+    return 0, ""
 
 
 def measure_together(commands: Sequence[Command], results: Results) -> None:
@@ -196,10 +203,11 @@ def measure_together(commands: Sequence[Command], results: Results) -> None:
     /proc would disturb the timed runs)."""
     for command in commands:
         if command.key.rstrip("0123456789") in ("docx", "pdf"):  # the mtreport builds
-            value = tree_peak_mb(command)
-            if value is not None:
-                results.together[command.key] = value
-                log(f"all processes together: {command.label}: {value:.0f} MB")
+            measured = tree_peak_mb(command)
+            if measured is not None:
+                results.together[command.key] = measured
+                log(f"all processes together: {command.label}: {measured[0]:.0f} MB "
+                    f"({measured[1]})")
 
 
 def _time_kb(text: str) -> int:
@@ -540,9 +548,9 @@ def memory_rows(results: Results, scales: Sequence[int]) -> list[Row]:
                             target if key not in results.together else "",
                             judged if key not in results.together else ""))
             if key in results.together:
-                together = results.together[key]
-                rows.append(Row("… its processes together (build + renderer helper; "
-                                "sampled, proportional set size)", f"{together:.0f} MB",
+                together, summed = results.together[key]
+                rows.append(Row(f"… its processes together (build + renderer helper; "
+                                f"sampled, {summed})", f"{together:.0f} MB",
                                 "", target, verdict(together, TARGET_MEMORY_MB)
                                 if scale == 25 else ""))
     return rows

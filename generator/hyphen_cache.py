@@ -104,8 +104,9 @@ def _save(target: Path, stamp: list[object], parsed: pyphen.HyphDict) -> None:
 
 
 def _sweep(folder: Path) -> None:
-    """Remove temporary files that killed saves left (a build's renderer helper is killed
-    when the build fails first; see generator.render_process)."""
+    """Remove temporary files that killed saves left: a build's renderer helper is killed
+    when the build fails first or is killed itself (see generator.render_process), and
+    any process can be killed mid-save."""
     now = time.time()
     for leftover in folder.glob(f"{_TEMPORARY}*.tmp"):
         with contextlib.suppress(OSError):

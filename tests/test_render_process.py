@@ -3,6 +3,7 @@ any failure of the helper means the build renders in its own process."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -302,6 +303,7 @@ import os, signal, subprocess
 from generator import render_process
 render_process.spare_core = lambda: True
 helper = render_process.RenderProcess("pdf")
+assert helper.pid is not None, "no helper started"
 # a process that keeps the helper's request pipe open: its pipe alone never ends it then
 keeper = subprocess.Popen(["sleep", "60"], pass_fds=(helper._request,),
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -324,14 +326,19 @@ def test_a_helper_ends_with_a_build_that_was_killed():
 
     # not subprocess.run: the helper holds the program's standard output open until it ends
     program = subprocess.Popen([sys.executable, "-c", _KILLED_BUILD], stdout=subprocess.PIPE,
-                               text=True)
-    pid, keeper = map(int, program.stdout.readline().split())
-    assert program.wait(timeout=60) == -signal.SIGKILL
+                               text=True, cwd=HERE.parent)
+    started: list[int] = []
     try:
+        started += map(int, program.stdout.readline().split())
+        assert len(started) == 2, "the program did not start a helper and its keeper"
+        assert program.wait(timeout=60) == -signal.SIGKILL
         deadline = time.monotonic() + 10
-        while not _gone(pid) and time.monotonic() < deadline:
+        while not _gone(started[0]) and time.monotonic() < deadline:
             time.sleep(0.02)
-        assert _gone(pid)
+        assert _gone(started[0])
     finally:
-        os.kill(keeper, signal.SIGKILL)
+        for pid in (program.pid, *started):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        program.wait(timeout=60)
         program.stdout.close()
