@@ -120,8 +120,10 @@ def _build(source: Path, formats: Sequence[str], ahead: Mapping[str, RenderProce
         raise FindingsError([_as_error(w) for w in warnings])
     theme = load_theme(template)
     document = compose(validated.findings, theme, source.resolve().parent)
-    for helper in ahead.values():
-        helper.send(document, theme)
+    if ahead:
+        from generator.render_process import send
+
+        send(ahead.values(), document, theme)
     if warnings is None:
         warnings = _warnings(loaded, validated)
     from generator.output import check_target, write_output

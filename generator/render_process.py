@@ -88,15 +88,13 @@ class RenderProcess:
             self.close()
             raise
 
-    def send(self, document: Document, theme: Theme) -> None:
-        """Hand the helper the tree to render (it reads it once its import is done)."""
-        if self.pid is None or self._sent:
-            return
+    def _send(self, request: bytes) -> None:
+        """Hand the helper its request (it reads it once its import is done)."""
         self._sent = True
         try:
-            with open(self._take("_request"), "wb", closefd=True) as request:
-                pickle.dump((document, theme), request, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # it died, or the tree would not pickle
+            with open(self._take("_request"), "wb", closefd=True) as pipe:
+                pipe.write(request)
+        except OSError:  # it died
             self.close()
 
     def receive(self) -> bytes | None:
@@ -111,8 +109,8 @@ class RenderProcess:
         return data if self._reap() == 0 and data else None
 
     def render(self, document: Document, theme: Theme) -> bytes | None:
-        """`send`, then `receive`."""
-        self.send(document, theme)
+        """`send` to this helper alone, then `receive`."""
+        send([self], document, theme)
         return self.receive()
 
     def close(self) -> None:
@@ -158,6 +156,22 @@ class RenderProcess:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
         self.close()
+
+
+def send(helpers: Iterable[RenderProcess], document: Document, theme: Theme) -> None:
+    """Hand every waiting helper the tree to render, pickled once for all of them; a tree
+    that will not pickle stops them (the build then renders it itself)."""
+    waiting = [helper for helper in helpers if helper.pid is not None and not helper._sent]
+    if not waiting:
+        return
+    try:
+        request = pickle.dumps((document, theme), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # anything pickle raises on an object it cannot take
+        for helper in waiting:
+            helper.close()
+        return
+    for helper in waiting:
+        helper._send(request)
 
 
 def usable() -> bool:

@@ -97,7 +97,7 @@ def test_a_tree_that_does_not_pickle_gives_nothing(tree):
     document, theme = tree
     helper = RenderProcess("docx")
     pid = helper.pid
-    helper.send(lambda: document, theme)  # a lambda cannot be pickled
+    render_process.send([helper], lambda: document, theme)  # a lambda cannot be pickled
     assert helper.receive() is None
     assert _reaped(pid)
 
